@@ -1,0 +1,349 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { HostInfo, MenuCommand, OpenedMedia, OpenedTranscript, Session } from '../../shared/api';
+import { getFormat } from '../../shared/formats';
+import { formatClock } from '../../shared/time';
+import { connectHost } from './api';
+import { EmptyState } from './components/EmptyState';
+import { Notices, type Notice } from './components/Notices';
+import { PlayIcon } from './components/PlayIcon';
+import { usesSpaceKey } from './keyboard';
+import { Workbench } from './Workbench';
+
+const host = connectHost();
+const api = host.api;
+
+type OpenDocument = Pick<OpenedTranscript, 'id' | 'name' | 'path' | 'format' | 'encoding' | 'bom' | 'lineEnding'>;
+type PeaksState = 'none' | 'loading' | 'ready' | 'failed';
+
+const TRANSCRIPT_ACCEPT = '.srt,.txt,.vtt,.sbv,.ass,.ssa,.lrc,.json,.tsv,.csv,text/plain';
+
+export function App() {
+  const [hostInfo, setHostInfo] = useState<HostInfo | null>(null);
+  const [document_, setDocument] = useState<OpenDocument | null>(null);
+  const [media, setMedia] = useState<OpenedMedia | null>(null);
+  const [peaksState, setPeaksState] = useState<PeaksState>('none');
+  const [dirty, setDirty] = useState(false);
+  const [playing, setPlaying] = useState(false);
+  const [cueCount, setCueCount] = useState(0);
+  const [cursorCue, setCursorCue] = useState(-1);
+  const [notices, setNotices] = useState<Notice[]>([]);
+
+  const editorRef = useRef<HTMLDivElement>(null);
+  const waveformRef = useRef<HTMLDivElement>(null);
+  const timeRef = useRef<HTMLSpanElement>(null);
+  const fileInputRef = useRef<HTMLInputElement>(null);
+  const workbenchRef = useRef<Workbench | null>(null);
+  const noticeId = useRef(0);
+
+  const notify = useCallback((kind: Notice['kind'], text: string) => {
+    setNotices((list) => [...list.filter((n) => n.text !== text), { id: ++noticeId.current, kind, text }]);
+  }, []);
+  const fail = useCallback((error: unknown) => notify('error', error instanceof Error ? error.message : String(error)), [notify]);
+
+  // The workbench lives as long as the page; React only hosts its elements.
+  useEffect(() => {
+    const workbench = new Workbench(editorRef.current!, {
+      onCueCount: setCueCount,
+      onCursorCue: setCursorCue,
+      onDirty: setDirty,
+      onPlaying: setPlaying,
+      onTime: (ms) => {
+        if (timeRef.current) timeRef.current.textContent = formatClock(ms);
+      },
+    });
+    workbenchRef.current = workbench;
+    return () => {
+      workbench.destroy();
+      workbenchRef.current = null;
+    };
+  }, []);
+
+  const confirmDiscard = useCallback(
+    () => !workbenchRef.current?.isDirty || window.confirm('The transcript has unsaved changes. Discard them?'),
+    [],
+  );
+
+  const showTranscript = useCallback(
+    (transcript: OpenedTranscript) => {
+      workbenchRef.current?.loadTranscript(transcript.text, transcript.format);
+      const { text: _text, notices: fileNotices, ...rest } = transcript;
+      setDocument(rest);
+      for (const text of fileNotices) notify('info', text);
+    },
+    [notify],
+  );
+
+  const showSession = useCallback(
+    (session: Session) => {
+      if (session.transcript) showTranscript(session.transcript);
+      if (session.media) setMedia(session.media);
+      for (const problem of session.problems) notify('error', problem);
+    },
+    [notify, showTranscript],
+  );
+
+  // Files given on the command line.
+  useEffect(() => {
+    api.hostInfo().then(setHostInfo, fail);
+    api.startupSession().then(showSession, fail);
+  }, [fail, showSession]);
+
+  // A new media element: connect it, then fetch its peaks.
+  const mediaElementRef = useCallback(
+    (element: HTMLMediaElement | null) => {
+      const workbench = workbenchRef.current;
+      if (!element || !workbench || !media || !waveformRef.current) return;
+      workbench.attachMedia(element, waveformRef.current);
+      setPeaksState('loading');
+      api.mediaPeaks(media.id).then(
+        (peaks) => {
+          workbench.showPeaks(peaks);
+          setPeaksState('ready');
+        },
+        (error: unknown) => {
+          setPeaksState('failed');
+          fail(error);
+        },
+      );
+    },
+    [media, fail],
+  );
+
+  const openTranscript = useCallback(async () => {
+    if (!confirmDiscard()) return;
+    if (hostInfo?.nativeDialogs) {
+      try {
+        const transcript = await api.openTranscriptDialog();
+        if (transcript) showTranscript(transcript);
+      } catch (error) {
+        fail(error);
+      }
+    } else {
+      fileInputRef.current?.click();
+    }
+  }, [confirmDiscard, fail, hostInfo, showTranscript]);
+
+  const importPicked = useCallback(
+    async (file: File) => {
+      try {
+        showTranscript(await api.importTranscript(file.name, new Uint8Array(await file.arrayBuffer())));
+      } catch (error) {
+        fail(error);
+      }
+    },
+    [fail, showTranscript],
+  );
+
+  const openMedia = useCallback(async () => {
+    try {
+      const opened = await api.openMediaDialog();
+      if (opened) setMedia(opened);
+    } catch (error) {
+      fail(error);
+    }
+  }, [fail]);
+
+  const openSample = useCallback(async () => {
+    if (!confirmDiscard()) return;
+    try {
+      showSession(await api.openSample());
+    } catch (error) {
+      fail(error);
+    }
+  }, [confirmDiscard, fail, showSession]);
+
+  const downloadCopy = useCallback((name: string, text: string) => {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  }, []);
+
+  const save = useCallback(
+    async (as: boolean) => {
+      const workbench = workbenchRef.current;
+      if (!workbench || !document_) return;
+      const text = workbench.editor.text();
+      // The browser host has no save dialog: "Save As" and unsaved imports download a copy.
+      if (!hostInfo?.nativeDialogs && (as || !document_.path)) {
+        downloadCopy(document_.name, text);
+        return;
+      }
+      try {
+        const result = as ? await api.saveTranscriptAs(document_.id, text) : await api.saveTranscript(document_.id, text);
+        if (result.ok) {
+          workbench.markSaved();
+          setDocument({ ...document_, name: result.name, path: result.path });
+        } else if (!result.canceled) {
+          notify('error', result.message);
+        }
+      } catch (error) {
+        fail(error);
+      }
+    },
+    [document_, downloadCopy, fail, hostInfo, notify],
+  );
+
+  const runCommand = useCallback(
+    (command: MenuCommand) => {
+      const workbench = workbenchRef.current;
+      switch (command) {
+        case 'open-transcript':
+          return void openTranscript();
+        case 'open-media':
+          return void openMedia();
+        case 'open-sample':
+          return void openSample();
+        case 'save':
+          return void save(false);
+        case 'save-as':
+          return void save(true);
+        case 'undo':
+          return workbench?.editor.undo();
+        case 'redo':
+          return workbench?.editor.redo();
+        case 'find':
+        case 'replace':
+          return workbench?.editor.find();
+        case 'play-pause':
+          return workbench?.togglePlay();
+      }
+    },
+    [openMedia, openSample, openTranscript, save],
+  );
+
+  // Electron's menu sends commands; the browser host handles the same shortcuts in the page.
+  useEffect(() => {
+    const unsubscribe = host.onMenuCommand?.(runCommand);
+    const unsubscribeRecent = host.onOpenRecent?.((path) => {
+      if (confirmDiscard()) api.openRecent(path).then(showSession, fail);
+    });
+    return () => {
+      unsubscribe?.();
+      unsubscribeRecent?.();
+    };
+  }, [confirmDiscard, fail, runCommand, showSession]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      if (event.key === ' ' && (mod || (!event.altKey && !event.shiftKey && !usesSpaceKey(event.target)))) {
+        event.preventDefault();
+        runCommand('play-pause');
+        return;
+      }
+      if (host.onMenuCommand || !mod) return; // Electron's menu owns the accelerators
+      const key = event.key.toLowerCase();
+      const command: MenuCommand | null =
+        key === 'o' ? (event.shiftKey ? 'open-media' : 'open-transcript') : key === 's' ? (event.shiftKey ? 'save-as' : 'save') : null;
+      if (command && !(command === 'open-media' && !hostInfo?.nativeDialogs)) {
+        event.preventDefault();
+        runCommand(command);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [hostInfo, runCommand]);
+
+  useEffect(() => {
+    const name = document_?.name ?? media?.name;
+    window.document.title = name ? `${dirty ? '• ' : ''}${name} — Cuesmith` : 'Cuesmith';
+  }, [dirty, document_, media]);
+
+  const empty = !document_ && !media;
+  const canOpenMedia = hostInfo?.nativeDialogs ?? false;
+
+  return (
+    <div className="app">
+      <header className="toolbar">
+        <span className="brand">Cuesmith</span>
+        <button type="button" onClick={() => runCommand('open-transcript')}>
+          Open transcript…
+        </button>
+        {canOpenMedia && (
+          <button type="button" onClick={() => runCommand('open-media')}>
+            Open media…
+          </button>
+        )}
+        <button type="button" onClick={() => runCommand('open-sample')}>
+          Open sample
+        </button>
+        <button type="button" onClick={() => runCommand('save')} disabled={!document_}>
+          Save
+        </button>
+        <span className="document-name" aria-live="polite">
+          {document_ ? `${document_.name}${dirty ? ' •' : ''}` : ''}
+          {media ? `${document_ ? '  ·  ' : ''}${media.name}` : ''}
+        </span>
+      </header>
+
+      <Notices notices={notices} onDismiss={(id) => setNotices((list) => list.filter((n) => n.id !== id))} />
+
+      <main className="workspace">
+        <section className="editor-pane" aria-label="Transcript" ref={editorRef} hidden={empty} />
+        {media?.kind === 'video' && (
+          <aside className="video-pane" aria-label="Video preview">
+            <video key={media.id} ref={mediaElementRef} src={media.url} preload="auto" />
+          </aside>
+        )}
+        {empty && (
+          <EmptyState
+            canOpenMedia={canOpenMedia}
+            onOpenTranscript={() => runCommand('open-transcript')}
+            onOpenMedia={() => runCommand('open-media')}
+            onOpenSample={() => runCommand('open-sample')}
+          />
+        )}
+      </main>
+
+      <section className="waveform-pane" aria-label="Waveform" hidden={!media}>
+        <div className="transport">
+          <button
+            type="button"
+            className="play"
+            onClick={() => runCommand('play-pause')}
+            aria-label={playing ? 'Pause' : 'Play'}
+            disabled={!media}
+          >
+            <PlayIcon playing={playing} />
+          </button>
+          <span className="time" ref={timeRef} aria-label="Playback position">
+            0:00.000
+          </span>
+          {peaksState === 'loading' && <span className="muted">Reading audio…</span>}
+          {media?.kind === 'audio' && <audio key={media.id} ref={mediaElementRef} src={media.url} preload="auto" />}
+        </div>
+        <div className="waveform" ref={waveformRef} />
+      </section>
+
+      <footer className="status-bar">
+        {document_ ? (
+          <>
+            <span>{getFormat(document_.format).label}</span>
+            <span>
+              {document_.encoding.toUpperCase()}
+              {document_.bom ? ' with BOM' : ''} · {document_.lineEnding.toUpperCase()}
+            </span>
+            <span aria-label="Cue position">
+              {cursorCue >= 0 ? `Cue ${cursorCue + 1} of ${cueCount}` : `${cueCount} cues`}
+            </span>
+          </>
+        ) : (
+          <span>No transcript open</span>
+        )}
+      </footer>
+      <input
+        ref={fileInputRef}
+        type="file"
+        accept={TRANSCRIPT_ACCEPT}
+        hidden
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void importPicked(file);
+        }}
+      />
+    </div>
+  );
+}
