@@ -69,14 +69,15 @@ export class DocumentStore {
       throw error;
     }
     const notices = [...decoded.notices];
+    const empty = decoded.text.trim() === '';
+    if (empty) notices.push(`${name} is empty.`);
     const detected = detectFormat(decoded.text, name);
     let format: FormatId;
     if (detected) {
       format = detected.id;
     } else {
       format = fallbackFormat(name);
-      if (decoded.text.trim() === '') notices.push(`${name} is empty.`);
-      else notices.push(`Could not recognise the format of ${name}; reading it as ${getFormat(format).label}.`);
+      if (!empty) notices.push(`Could not recognise the format of ${name}; reading it as ${getFormat(format).label}.`);
     }
     const record: DocumentRecord = {
       id: newId(),
