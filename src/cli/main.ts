@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { APP_VERSION } from '../shared/version';
 import { EXIT, UsageError, type CliIo } from './io';
+import { resolveUserPath } from '../main/services/paths';
 import { runWebHost } from './web';
 
 const USAGE = `cuesmith ${APP_VERSION} — edit timed transcripts and captions against their audio
@@ -49,7 +50,7 @@ async function webCommand(args: string[], io: CliIo): Promise<CommandResult> {
     port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, not "${values.port}".`);
   }
-  const [transcript, media] = positionals;
+  const [transcript, media] = positionals.map((file) => resolveUserPath(file, io.env));
   const host = await runWebHost({ transcript, media, port, root: io.root, env: io.env });
   io.stdout(`Cuesmith is running at ${host.url}\n`);
   return 'running';

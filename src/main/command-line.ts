@@ -4,9 +4,13 @@
  */
 import path from 'node:path';
 import { MEDIA_EXTENSIONS } from './services/media';
+import { resolveUserPath } from './services/paths';
 
-export function filesFromArgv(args: readonly string[]): { transcript?: string; media?: string } {
-  const files = args.filter((arg) => arg !== '' && !arg.startsWith('-'));
+export function filesFromArgv(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { transcript?: string; media?: string } {
+  const files = args.filter((arg) => arg !== '' && !arg.startsWith('-')).map((arg) => resolveUserPath(arg, env));
   const isMedia = (file: string) => MEDIA_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase());
   return { transcript: files.find((f) => !isMedia(f)), media: files.find(isMedia) };
 }

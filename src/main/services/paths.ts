@@ -13,3 +13,11 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   if (process.platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'cuesmith');
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'cuesmith');
 }
+
+/**
+ * A path the user typed, made absolute against the folder they typed it in: npm scripts
+ * run in the package folder but record the caller's folder in INIT_CWD.
+ */
+export function resolveUserPath(file: string, env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.INIT_CWD ?? process.cwd(), file);
+}

@@ -94,7 +94,9 @@ describe('application menu', () => {
 
 describe('command-line files', () => {
   it('picks the transcript and the media by extension', () => {
-    expect(filesFromArgv(['--flag', 'talk.MP3', 'talk.srt'])).toEqual({ transcript: 'talk.srt', media: 'talk.MP3' });
-    expect(filesFromArgv([])).toEqual({ transcript: undefined, media: undefined });
+    const env = { INIT_CWD: '/home/user/talks' };
+    expect(filesFromArgv(['--flag', 'talk.MP3', 'talk.srt'], env)).toEqual({ transcript: '/home/user/talks/talk.srt', media: '/home/user/talks/talk.MP3' });
+    expect(filesFromArgv(['/abs/a.srt'], env)).toEqual({ transcript: '/abs/a.srt', media: undefined });
+    expect(filesFromArgv([], env)).toEqual({ transcript: undefined, media: undefined });
   });
 });

@@ -18,7 +18,7 @@ export interface CueLayerCallbacks {
 const STYLE = `
 .cue-layer { position: absolute; inset: 0; pointer-events: none; z-index: 3; }
 .cue-box {
-  position: absolute; top: 4px; bottom: 4px; min-width: 3px; box-sizing: border-box;
+  position: absolute; top: 20px; bottom: 4px; min-width: 3px; box-sizing: border-box;
   pointer-events: auto; cursor: pointer; overflow: hidden;
   background: var(--cue-fill, rgba(96, 165, 250, 0.18));
   border: 1px solid var(--cue-border, rgba(96, 165, 250, 0.55)); border-radius: 3px;
