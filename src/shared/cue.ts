@@ -29,8 +29,19 @@ export interface CueData {
   identifier?: string;
   /** WebVTT cue settings, kept verbatim. */
   settings?: string;
-  /** Extra per-cue data from speech-to-text tools (avg_logprob, speaker …). */
+  /** Extra per-cue data from speech-to-text tools (avg_logprob, speaker …) and formats (ASS style …). */
   meta?: Readonly<Record<string, string | number | boolean | null>>;
+  /** Word timings, when the source had them (Whisper word timestamps, WebVTT inline timestamps). */
+  words?: readonly Word[];
+}
+
+export interface Word {
+  /** Milliseconds; WhisperX leaves some words untimed (null). */
+  start: number | null;
+  end: number | null;
+  text: string;
+  /** Confidence 0..1 where the tool gives one. */
+  probability?: number;
 }
 
 /** A parsed cue, with where each part stands in the source. */

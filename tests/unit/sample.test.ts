@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../../src/shared/formats';
+import { detectFormat, readCues } from '../../src/shared/formats';
 import { srt } from '../../src/shared/formats/srt';
 
 const folder = path.resolve(import.meta.dirname, '../../resources/sample');
@@ -10,7 +10,7 @@ const folder = path.resolve(import.meta.dirname, '../../resources/sample');
 describe('sample', () => {
   const text = readFileSync(path.join(folder, 'sample.txt'), 'utf8');
   const format = detectFormat(text, 'sample.txt')!;
-  const { cues, diagnostics } = format.parse(text);
+  const { cues, diagnostics } = readCues(format, text);
   const reference = srt.parse(readFileSync(path.join(folder, 'sample-reference.srt'), 'utf8')).cues;
 
   it('is a clean whisper-style transcript', () => {

@@ -1,14 +1,30 @@
+/**
+ * The format registry: every format Cuesmith reads or writes, detection, and the reading
+ * of any readable format into cues.
+ */
+import type { CueData, Diagnostic } from '../cue';
 import { srt } from './srt';
+import type { FormatId, SubtitleFormat, TextFormat } from './types';
 import { whisper } from './whisper';
-import type { FormatId, SubtitleFormat } from './types';
 
-export type { FormatId, SubtitleFormat, SerializeOptions } from './types';
+export type { DataFormat, ExportFormat, FormatId, ReadResult, SerializeOptions, SubtitleFormat, TextFormat } from './types';
 
 export const FORMATS: readonly SubtitleFormat[] = [srt, whisper];
 
+export function findFormat(id: string): SubtitleFormat | undefined {
+  return FORMATS.find((f) => f.id === id);
+}
+
 export function getFormat(id: FormatId): SubtitleFormat {
-  const format = FORMATS.find((f) => f.id === id);
+  const format = findFormat(id);
   if (!format) throw new Error(`Unknown format: ${id}`);
+  return format;
+}
+
+/** A format the editor can hold as text. */
+export function getTextFormat(id: FormatId): TextFormat {
+  const format = getFormat(id);
+  if (format.kind !== 'text') throw new Error(`${format.label} is not edited as text`);
   return format;
 }
 
@@ -21,6 +37,7 @@ export function detectFormat(text: string, fileName?: string): SubtitleFormat | 
   let best: SubtitleFormat | null = null;
   let bestScore = 0;
   for (const format of FORMATS) {
+    if (format.kind === 'export') continue;
     const score = format.detect(text, fileName);
     if (score > bestScore) {
       best = format;
@@ -28,4 +45,11 @@ export function detectFormat(text: string, fileName?: string): SubtitleFormat | 
     }
   }
   return bestScore >= 0.3 ? best : null;
+}
+
+/** Cues and diagnostics of a text in any readable format. */
+export function readCues(format: SubtitleFormat, text: string): { cues: CueData[]; diagnostics: Diagnostic[] } {
+  if (format.kind === 'text') return format.parse(text);
+  if (format.kind === 'data') return format.read(text);
+  throw new Error(`${format.label} can only be written, not read`);
 }

@@ -9,7 +9,7 @@ import type { Cue, CueData, Diagnostic } from '../cue';
 import { fractionToMillis, clockToMillis, formatHmsMillis } from '../time';
 import { splitLines, type SourceLine } from '../text/lines';
 import { lineDiagnostic } from './diagnostics';
-import type { SubtitleFormat, SerializeOptions } from './types';
+import type { TextFormat, SerializeOptions } from './types';
 
 // [hours:]minutes:seconds[,.]fraction — SRT proper always has hours; tolerate their absence.
 const TIME = String.raw`(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[,.:](\d+))?`;
@@ -201,7 +201,8 @@ function detect(text: string, fileName?: string): number {
   return extension ? 0.3 : 0;
 }
 
-export const srt: SubtitleFormat = {
+export const srt: TextFormat = {
+  kind: 'text',
   id: 'srt',
   label: 'SubRip (SRT)',
   extensions: ['srt'],

@@ -8,7 +8,7 @@ import type { Cue, CueData, Diagnostic } from '../cue';
 import { clockToMillis, formatHmsMillis, fractionToMillis } from '../time';
 import { iterateLines } from '../text/lines';
 import { lineDiagnostic } from './diagnostics';
-import type { SerializeOptions, SubtitleFormat } from './types';
+import type { SerializeOptions, TextFormat } from './types';
 
 const TIME = String.raw`(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,](\d+))?`;
 const LINE = new RegExp(String.raw`^(\s*)\[\s*${TIME}\s*-->\s*${TIME}\s*\]([ \t]*)(.*)$`);
@@ -88,7 +88,8 @@ function detect(text: string): number {
   return /^\s*\[\s*(?:\d+:)?\d{1,2}:\d{1,2}[.,]\d+\s*-->\s*(?:\d+:)?\d{1,2}:\d{1,2}[.,]\d+\s*\]/m.test(head) ? 0.95 : 0;
 }
 
-export const whisper: SubtitleFormat = {
+export const whisper: TextFormat = {
+  kind: 'text',
   id: 'whisper',
   label: 'Whisper timestamps',
   extensions: ['txt'],

@@ -8,7 +8,7 @@
  */
 import { Facet, StateField, type EditorState, type Text } from '@codemirror/state';
 import type { Cue, Diagnostic } from '../../../shared/cue';
-import { getFormat, type FormatId } from '../../../shared/formats';
+import { getTextFormat, type FormatId } from '../../../shared/formats';
 
 export const documentFormat = Facet.define<FormatId, FormatId>({
   combine: (values) => values[0] ?? 'srt',
@@ -21,7 +21,7 @@ export interface CueModel {
 }
 
 function parseDoc(doc: Text, format: FormatId): CueModel {
-  const { cues, diagnostics } = getFormat(format).parse(doc.toString());
+  const { cues, diagnostics } = getTextFormat(format).parse(doc.toString());
   return { format, cues, diagnostics };
 }
 
