@@ -16,6 +16,8 @@ export interface Diagnostic {
   message: string;
   /** Which rule produced it; parsers use `parse`. */
   rule?: string;
+  /** 0-based index of the cue it concerns, when the producer knows it (readers without offsets). */
+  cue?: number;
 }
 
 /** Times and text only: what serializers need and what survives a conversion. */

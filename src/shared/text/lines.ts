@@ -34,9 +34,27 @@ export function* iterateLines(text: string, startOffset = 0, startLine = 1): Gen
   }
 }
 
-/** All lines at once, for parsers that need look-ahead. */
+/**
+ * All lines at once, for parsers that need look-ahead. Uses the native `indexOf` to find
+ * breaks, which is an order of magnitude faster than walking characters in JavaScript.
+ */
 export function splitLines(text: string): SourceLine[] {
-  return Array.from(iterateLines(text));
+  const lines: SourceLine[] = [];
+  // A lone "\r" (old Mac files) is rare; only then fall back to the character walk.
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) return Array.from(iterateLines(text));
+  let from = 0;
+  let number = 1;
+  for (;;) {
+    const newline = text.indexOf('\n', from);
+    if (newline < 0) {
+      lines.push({ number, from, to: text.length, text: text.slice(from) });
+      return lines;
+    }
+    const to = newline > from && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+    lines.push({ number, from, to, text: text.slice(from, to) });
+    from = newline + 1;
+    number++;
+  }
 }
 
 /**

@@ -2,28 +2,20 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main';
-
-const root = path.resolve(import.meta.dirname, '../../..');
-
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), root, env: {} });
-  return { code, stdout, stderr };
-}
+import { ROOT as root, runCli as run } from './run-cli';
 
 describe('cuesmith CLI', () => {
   it('prints usage for --help and exits 0', async () => {
     const result = await run(['--help']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Usage:\n {2}cuesmith web \[transcript\] \[media\] \[--port N\]/);
+    expect(result.stdout).toMatch(/Commands:\n(?: {2}\w+ +\S.*\n)+/);
+    for (const command of ['convert', 'check', 'formats', 'web']) expect(result.stdout).toContain(`  ${command} `);
   });
 
-  it('has help for each command', async () => {
-    const result = await run(['web', '--help']);
+  it.each(['convert', 'check', 'formats', 'web'])('has help for %s', async (command) => {
+    const result = await run([command, '--help']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Cuesmith is running at http:\/\/127\.0\.0\.1:PORT/);
+    expect(result.stdout).toMatch(new RegExp(`^Usage: cuesmith ${command}`));
   });
 
   it('exits 2 with a message on stderr for usage errors', async () => {

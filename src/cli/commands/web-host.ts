@@ -1,11 +1,11 @@
 /** `cuesmith web`: the browser host. */
 import path from 'node:path';
-import { createBackend } from '../main/services/backend';
-import { newId } from '../main/services/ids';
-import { defaultDataDir } from '../main/services/paths';
-import { SettingsStore } from '../main/services/settings';
-import { startWebHost, type WebHost } from '../main/web/server';
-import { APP_VERSION } from '../shared/version';
+import { createBackend } from '../../main/services/backend';
+import { newId } from '../../main/services/ids';
+import { defaultDataDir } from '../../main/services/paths';
+import { SettingsStore } from '../../main/services/settings';
+import { startWebHost, type WebHost } from '../../main/web/server';
+import { APP_VERSION } from '../../shared/version';
 
 export interface WebCommandOptions {
   transcript?: string;
