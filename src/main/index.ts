@@ -68,8 +68,8 @@ function createDialogs(): Dialogs {
   return {
     openTranscript: () => pick('Transcripts and subtitles', TRANSCRIPT_EXTENSIONS),
     openMedia: () => pick('Audio and video', MEDIA_EXTENSIONS),
-    async saveAs(suggestedName) {
-      const options = { defaultPath: suggestedName };
+    async saveAs(suggested) {
+      const options = { defaultPath: suggested };
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },

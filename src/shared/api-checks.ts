@@ -19,6 +19,7 @@ export const ARGUMENT_CHECKS: { readonly [M in ApiMethod]: readonly Check[] } = 
   openTranscriptDialog: [],
   openMediaDialog: [],
   importTranscript: [checks.string(1, MAX_NAME), checks.bytes(MAX_TRANSCRIPT_BYTES)],
+  reopenWithEncoding: [checks.token(), checks.string(1, 40)],
   recentFiles: [],
   openRecent: [checks.string(1, MAX_PATH)],
   mediaPeaks: [checks.token()],

@@ -28,6 +28,8 @@ export interface OpenedTranscript {
   lineEnding: LineEnding;
   /** Things the user should know about how the file was read (a guessed encoding …). */
   notices: string[];
+  /** When the file was a data format (Whisper JSON …) converted into `format`. */
+  importedFrom: FormatId | null;
 }
 
 export type MediaKind = 'audio' | 'video';
@@ -78,6 +80,8 @@ export interface CuesmithApi {
   openMediaDialog(): Promise<OpenedMedia | null>;
   /** A transcript whose bytes the renderer already has (file picker, drag and drop). */
   importTranscript(name: string, bytes: Uint8Array): Promise<OpenedTranscript>;
+  /** Reads an open document's original bytes again in another encoding. */
+  reopenWithEncoding(documentId: string, encoding: string): Promise<OpenedTranscript>;
   recentFiles(): Promise<RecentFile[]>;
   /** Only paths in the recent list are accepted. */
   openRecent(path: string): Promise<Session>;
@@ -96,6 +100,7 @@ export const API_METHODS = [
   'openTranscriptDialog',
   'openMediaDialog',
   'importTranscript',
+  'reopenWithEncoding',
   'recentFiles',
   'openRecent',
   'mediaPeaks',

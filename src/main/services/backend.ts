@@ -13,7 +13,8 @@ import { UserError } from './user-error';
 export interface Dialogs {
   openTranscript(): Promise<string | null>;
   openMedia(): Promise<string | null>;
-  saveAs(suggestedName: string): Promise<string | null>;
+  /** `suggested` is a file name, or a full path in the folder to start in. */
+  saveAs(suggested: string): Promise<string | null>;
 }
 
 export interface BackendOptions {
@@ -81,7 +82,8 @@ export function createBackend(options: BackendOptions): Backend {
   }
 
   async function saveAs(documentId: string, text: string): Promise<SaveResult> {
-    const target = await needDialogs().saveAs(documents.describe(documentId).name);
+    const { name, folder } = documents.describeForSave(documentId);
+    const target = await needDialogs().saveAs(folder ? path.join(folder, name) : name);
     if (!target) return { ok: false, canceled: true, message: 'Save canceled.' };
     const result = await documents.saveAs(documentId, text, target);
     if (result.ok) await settings.addRecent({ path: result.path, name: result.name, kind: 'transcript' });
@@ -115,6 +117,9 @@ export function createBackend(options: BackendOptions): Backend {
     async importTranscript(name, bytes) {
       return documents.importBytes(path.basename(name), bytes);
     },
+    async reopenWithEncoding(documentId, encoding) {
+      return documents.reopenWithEncoding(documentId, encoding);
+    },
     async recentFiles() {
       return settings.recent;
     },
@@ -128,7 +133,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     async saveTranscript(documentId, text) {
       // A document without a file (imported bytes) is saved through Save As where there are dialogs.
-      if (dialogs && !documents.describe(documentId).hasFile) return saveAs(documentId, text);
+      if (dialogs && !documents.describeForSave(documentId).hasFile) return saveAs(documentId, text);
       return documents.save(documentId, text);
     },
     saveTranscriptAs: saveAs,

@@ -4,6 +4,7 @@ import { getFormat } from '../../shared/formats';
 import { formatClock } from '../../shared/time';
 import { connectHost } from './api';
 import { EmptyState } from './components/EmptyState';
+import { EncodingMenu } from './components/EncodingMenu';
 import { Notices, type Notice } from './components/Notices';
 import { PlayIcon } from './components/PlayIcon';
 import { usesSpaceKey } from './keyboard';
@@ -12,7 +13,7 @@ import { Workbench } from './Workbench';
 const host = connectHost();
 const api = host.api;
 
-type OpenDocument = Pick<OpenedTranscript, 'id' | 'name' | 'path' | 'format' | 'encoding' | 'bom' | 'lineEnding'>;
+type OpenDocument = Omit<OpenedTranscript, 'text' | 'notices'>;
 type PeaksState = 'none' | 'loading' | 'ready' | 'failed';
 
 const TRANSCRIPT_ACCEPT = '.srt,.txt,.vtt,.sbv,.ass,.ssa,.lrc,.json,.tsv,.csv,text/plain';
@@ -151,6 +152,18 @@ export function App() {
       fail(error);
     }
   }, [confirmDiscard, fail, showSession]);
+
+  const reopenWithEncoding = useCallback(
+    async (encoding: string) => {
+      if (!document_ || !confirmDiscard()) return;
+      try {
+        showTranscript(await api.reopenWithEncoding(document_.id, encoding));
+      } catch (error) {
+        fail(error);
+      }
+    },
+    [confirmDiscard, document_, fail, showTranscript],
+  );
 
   const downloadCopy = useCallback((name: string, text: string) => {
     const link = document.createElement('a');
@@ -320,11 +333,16 @@ export function App() {
       <footer className="status-bar">
         {document_ ? (
           <>
-            <span>{getFormat(document_.format).label}</span>
             <span>
-              {document_.encoding.toUpperCase()}
-              {document_.bom ? ' with BOM' : ''} · {document_.lineEnding.toUpperCase()}
+              {getFormat(document_.format).label}
+              {document_.importedFrom ? ` (imported from ${getFormat(document_.importedFrom).label})` : ''}
             </span>
+            <EncodingMenu
+              encoding={document_.encoding}
+              bom={document_.bom}
+              onReopen={(encoding) => void reopenWithEncoding(encoding)}
+            />
+            <span>{document_.lineEnding.toUpperCase()}</span>
             <span aria-label="Cue position">
               {cursorCue >= 0 ? `Cue ${cursorCue + 1} of ${cueCount}` : `${cueCount} cues`}
             </span>

@@ -3,7 +3,7 @@
  * format-specific fields that would mean something else in the target are dropped.
  */
 import type { CueData } from '../cue';
-import { readAssRuns, readPlainRuns, readSrtRuns, writeRuns, type MarkupDialect, type RunReader } from './markup';
+import { readAssRuns, readPlainRuns, readSrtRuns, readVttRuns, writeRuns, type MarkupDialect, type RunReader } from './markup';
 import type { FormatId } from './types';
 
 const DIALECTS: Partial<Record<FormatId, MarkupDialect>> = { srt: 'srt', vtt: 'vtt', ass: 'ass', ssa: 'ass' };
@@ -16,7 +16,7 @@ const readers: Readonly<Record<MarkupDialect, RunReader>> = {
   srt: readSrtRuns,
   ass: readAssRuns,
   plain: readPlainRuns,
-  vtt: readPlainRuns,
+  vtt: readVttRuns,
 };
 
 export function convertCues(cues: readonly CueData[], from: FormatId, to: FormatId): CueData[] {

@@ -3,13 +3,35 @@
  * of any readable format into cues.
  */
 import type { CueData, Diagnostic } from '../cue';
+import { ass, ssa } from './ass';
+import { lrc } from './lrc';
+import { plainText } from './plain-text';
+import { sbv } from './sbv';
 import { srt } from './srt';
 import type { FormatId, SubtitleFormat, TextFormat } from './types';
+import { vtt } from './vtt';
 import { whisper } from './whisper';
+import { whisperCsv } from './whisper-csv';
+import { whisperJson } from './whisper-json';
+import { whisperTsv } from './whisper-tsv';
+import { whisperxJson } from './whisperx-json';
 
 export type { DataFormat, ExportFormat, FormatId, ReadResult, SerializeOptions, SubtitleFormat, TextFormat } from './types';
 
-export const FORMATS: readonly SubtitleFormat[] = [srt, whisper];
+export const FORMATS: readonly SubtitleFormat[] = [
+  srt,
+  vtt,
+  whisper,
+  sbv,
+  ass,
+  ssa,
+  lrc,
+  whisperJson,
+  whisperxJson,
+  whisperTsv,
+  whisperCsv,
+  plainText,
+];
 
 export function findFormat(id: string): SubtitleFormat | undefined {
   return FORMATS.find((f) => f.id === id);

@@ -6,6 +6,8 @@
  * becomes plain text. Converting a format to itself changes nothing.
  */
 
+import { parseCueText, type CueTextNode } from './vtt';
+
 export type MarkupDialect = 'srt' | 'vtt' | 'ass' | 'plain';
 
 export interface StyledRun {
@@ -65,6 +67,22 @@ export function readAssRuns(text: string): StyledRun[] {
     }
   }
   pushRun(runs, text.slice(last).replace(/\\h/g, '\u00a0'), style);
+  return runs;
+}
+
+/** WebVTT: the cue text parsing rules (vtt.ts) give a tree; i/b/u become styles, other tags and timestamps vanish, references are decoded. */
+export function readVttRuns(text: string): StyledRun[] {
+  const runs: StyledRun[] = [];
+  const walk = (nodes: readonly CueTextNode[], style: Style): void => {
+    for (const node of nodes) {
+      if (node.type === 'text') pushRun(runs, node.value, style);
+      else if (node.type === 'element') {
+        const key = node.name === 'i' || node.name === 'b' || node.name === 'u' ? STYLE_KEY[node.name] : null;
+        walk(node.children, key ? { ...style, [key]: true } : style);
+      }
+    }
+  };
+  walk(parseCueText(text), PLAIN);
   return runs;
 }
 
