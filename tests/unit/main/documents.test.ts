@@ -124,3 +124,51 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(temp.path)).toEqual([]);
   });
 });
+
+describe('DocumentStore imports and encodings', () => {
+  const temp = useTempDir();
+  const fixtures = path.resolve(import.meta.dirname, '../../fixtures/formats');
+
+  it('imports Whisper JSON as a new WebVTT document with word timings, never overwriting the source', async () => {
+    const source = path.join(temp.path, 'talk.json');
+    const json = JSON.stringify({
+      text: ' Hello world.',
+      segments: [
+        { id: 0, seek: 0, start: 0.5, end: 2.0, text: ' Hello world.', tokens: [1], temperature: 0, avg_logprob: -0.2, compression_ratio: 1.1, no_speech_prob: 0.01, words: [{ word: ' Hello', start: 0.5, end: 1.0, probability: 0.9 }, { word: ' world.', start: 1.1, end: 2.0, probability: 0.8 }] },
+      ],
+      language: 'en',
+    });
+    writeFileSync(source, json);
+    const store = new DocumentStore();
+    const opened = await store.openFile(source);
+    expect(opened).toMatchObject({ format: 'vtt', importedFrom: 'whisper-json', name: 'talk.vtt', path: null });
+    expect(opened.text).toBe('WEBVTT\n\n00:00:00.500 --> 00:00:02.000\nHello <00:00:01.100>world.\n');
+    expect(opened.notices.at(-1)).toMatch(/Imported talk\.json \(Whisper JSON\) as WebVTT with word timings; saving writes talk\.vtt/);
+    expect(store.describeForSave(opened.id)).toEqual({ name: 'talk.vtt', folder: temp.path, hasFile: false });
+    expect(await store.save(opened.id, opened.text)).toMatchObject({ ok: false });
+    await store.saveAs(opened.id, opened.text, path.join(temp.path, 'talk.vtt'));
+    expect(readFileSync(source, 'utf8')).toBe(json);
+  });
+
+  it('reopens a document in the encoding the user picks', async () => {
+    const file = path.join(temp.path, 'cyrillic.srt');
+    const bytes = iconv.encode('1\n00:00:01,000 --> 00:00:02,000\nПривет, мир\n', 'koi8-r');
+    writeFileSync(file, bytes);
+    const store = new DocumentStore();
+    const opened = await store.openFile(file);
+    const reopened = store.reopenWithEncoding(opened.id, 'koi8-r');
+    expect(reopened.text).toContain('Привет, мир');
+    expect(reopened).toMatchObject({ id: opened.id, encoding: 'koi8-r', path: file });
+    await store.save(opened.id, reopened.text);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    expect(() => store.reopenWithEncoding(opened.id, 'martian')).toThrow(/"martian" is not an encoding/);
+  });
+
+  it.each(['jfk.whispercpp.json', 'jfk.whispercpp-full.json', 'whisperx-diarized.json', 'jfk.openai-whisper.tsv', 'jfk.whispercpp-ml16.csv'])('imports the %s fixture', async (name) => {
+    const opened = await new DocumentStore().openFile(path.join(fixtures, name));
+    expect(opened.format).toBe('vtt');
+    expect(opened.text.startsWith('WEBVTT')).toBe(true);
+    expect(opened.text.match(/-->/g)!.length).toBeGreaterThanOrEqual(1);
+    expect(opened.notices.at(-1)).toMatch(/^Imported /);
+  });
+});
