@@ -344,7 +344,7 @@ export function App() {
             />
             <span>{document_.lineEnding.toUpperCase()}</span>
             <span aria-label="Cue position">
-              {cursorCue >= 0 ? `Cue ${cursorCue + 1} of ${cueCount}` : `${cueCount} cues`}
+              {cursorCue >= 0 ? `Cue ${cursorCue + 1} of ${cueCount}` : `${cueCount} ${cueCount === 1 ? 'cue' : 'cues'}`}
             </span>
           </>
         ) : (

@@ -40,7 +40,7 @@ export class Workbench {
     this.editor = new EditorController(editorParent, {
       onCues: (cues) => {
         this.cues = cues;
-        this.waveform?.setCues(cues);
+        this.waveform?.setCues(cues, this.editor.format);
         this.events.onCueCount(cues.length);
         this.updatePlaying();
       },
@@ -84,7 +84,7 @@ export class Workbench {
     this.waveform = new WaveformController(waveformContainer, media, {
       onCueActivate: (index) => this.activateCue(index),
     });
-    this.waveform.setCues(this.cues);
+    this.waveform.setCues(this.cues, this.editor.format);
     const on = (type: string, listener: () => void) => {
       media.addEventListener(type, listener);
       this.detachMedia.push(() => media.removeEventListener(type, listener));

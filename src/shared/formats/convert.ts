@@ -33,3 +33,8 @@ export function convertCues(cues: readonly CueData[], from: FormatId, to: Format
     return converted;
   });
 }
+
+/** A cue's text as people read it: markup removed, references decoded (cue box labels, checks). */
+export function plainTextOf(text: string, format: FormatId): string {
+  return writeRuns(readers[dialectOf(format)](text), 'plain');
+}

@@ -6,9 +6,10 @@ import { RangeSetBuilder } from '@codemirror/state';
 import { Decoration, ViewPlugin, type DecorationSet, type EditorView, type ViewUpdate } from '@codemirror/view';
 
 const TOKEN =
-  /(?<time>\b\d{1,3}:\d{1,2}(?::\d{1,2})?[.,]\d{1,3}\b)|(?<arrow>-->)|(?<tag><\/?[a-zA-Z][^<>]*>|\{\\[^{}]*\})|(?<bracket>[[\]])/g;
+  /(?<inlineTime><\d{1,3}:\d{2}(?::\d{2})?\.\d{3}>)|(?<time>\b\d{1,3}:\d{1,2}(?::\d{1,2})?[.,]\d{1,3}\b)|(?<arrow>-->)|(?<tag><\/?[a-zA-Z][^<>]*>|\{\\[^{}]*\})|(?<bracket>[[\]])/g;
 
 const marks = {
+  inlineTime: Decoration.mark({ class: 'cm-cs-inline-time' }),
   time: Decoration.mark({ class: 'cm-cs-time' }),
   arrow: Decoration.mark({ class: 'cm-cs-arrow' }),
   tag: Decoration.mark({ class: 'cm-cs-tag' }),

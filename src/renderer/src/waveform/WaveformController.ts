@@ -7,6 +7,8 @@ import WaveSurfer from 'wavesurfer.js';
 import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
 import type { PeaksData } from '../../../shared/api';
 import type { Cue } from '../../../shared/cue';
+import type { FormatId } from '../../../shared/formats';
+import { plainTextOf } from '../../../shared/formats/convert';
 import { CueLayer } from './cueLayer';
 
 export interface WaveformCallbacks {
@@ -24,6 +26,7 @@ export class WaveformController {
   private wavesurfer: WaveSurfer | null = null;
   private layer: CueLayer | null = null;
   private cues: readonly Cue[] = [];
+  private displayText = (text: string): string => text;
   private selected = -1;
 
   constructor(
@@ -54,7 +57,7 @@ export class WaveformController {
     });
     this.wavesurfer = wavesurfer;
     this.layer = new CueLayer(wavesurfer.getWrapper(), { onActivate: (i) => this.callbacks.onCueActivate(i) });
-    this.layer.setCues(this.cues);
+    this.layer.setCues(this.cues, this.displayText);
     this.layer.setSelected(this.selected);
     const updateWindow = () => {
       const width = wavesurfer.getWrapper().clientWidth || 1;
@@ -71,9 +74,10 @@ export class WaveformController {
     updateWindow();
   }
 
-  setCues(cues: readonly Cue[]): void {
+  setCues(cues: readonly Cue[], format: FormatId): void {
     this.cues = cues;
-    this.layer?.setCues(cues);
+    this.displayText = (text) => plainTextOf(text, format);
+    this.layer?.setCues(cues, this.displayText);
   }
 
   /** Marks the cursor's cue and scrolls the waveform to it when it is out of view. */

@@ -48,6 +48,8 @@ export function cueLabel(cue: Cue, number: number): string {
 export class CueLayer {
   readonly element: HTMLDivElement;
   private cues: readonly Cue[] = [];
+  /** How a cue's text shows on its box: without the format's markup. */
+  private displayText: (text: string) => string = (text) => text;
   private readonly boxes = new Map<number, HTMLDivElement>();
   private selected = -1;
   private playing = -1;
@@ -89,8 +91,9 @@ export class CueLayer {
     this.render();
   }
 
-  setCues(cues: readonly Cue[]): void {
+  setCues(cues: readonly Cue[], displayText: (text: string) => string): void {
     this.cues = cues;
+    this.displayText = displayText;
     this.render(true);
   }
 
@@ -195,7 +198,7 @@ export class CueLayer {
     if (index === this.selected) box.setAttribute('aria-current', 'true');
     else box.removeAttribute('aria-current');
     const [start, text, end] = box.children as unknown as [HTMLElement, HTMLElement, HTMLElement];
-    text.textContent = cue.text.split('\n', 1)[0] ?? '';
+    text.textContent = this.displayText(cue.text).replace(/\s*\n\s*/g, ' / ');
     const max = String(this.duration);
     for (const [edge, ms, name] of [
       [start, cue.start, 'Start'],
