@@ -8,15 +8,20 @@
  * be "repaired" into something else, so a doubtful span is left alone.
  *
  * 1. Units. A character whose Windows-1252/Latin-1 byte starts a UTF-8 sequence ("Ã" is
- *    C3), followed by characters whose bytes continue it ("±" is B1), re-encodes to one
- *    character ("ñ"). Adjacent units form a span.
- * 2. Evidence. Each unit is judged by its characters and neighbours: real text puts "…"
- *    or "’" after a capital ("MARQUÉ…", "ZZAJÉ’s"), never "±" after "Ã" ("VicuÃ±a").
- * 3. Plausibility. The repaired span must not contain what a repair of real text would
- *    produce: controls, IPA and other rare letters, a lone letter of another script glued
- *    to Latin text, a case flip inside a word.
+ *    C3), followed by characters whose bytes continue it ("±" is B1), re-encodes exactly
+ *    to one character ("ñ"). Adjacent units form a span. Damaged forms count too: U+FFFD or
+ *    "?" for a lost byte ("â€�"), a plain space for a lost no-break space ("voilÃ le").
+ * 2. Evidence. Each unit is judged by its characters and neighbours, for or against: real
+ *    text puts "…" or "’" after a capital ("MARQUÉ…", "ZZAJÉ’s"), never "±" after "Ã"
+ *    ("VicuÃ±a"). A span is suspect when the evidence for outweighs the evidence against.
+ * 3. Plausibility. The repair must be clearly better: none of the suspicious sequences a
+ *    repair of real text would produce (controls, IPA and other rare letters, a lone letter
+ *    of another script glued to Latin, a case flip inside a word). Repaired text that is
+ *    itself mojibake is repaired again, up to three times.
  * 4. Consistency. When the rest of the text has correct non-ASCII characters, one lone
- *    suspicious pair is not enough.
+ *    suspicious pair is not enough. Once the text is known to be broken, spans with no
+ *    evidence either way ("Ð " in a Cyrillic word, "â € ") are repaired along with it.
+ * 5. Stray C1 controls are Windows-1252 text read as Latin-1: "\u0093" becomes "“".
  *
  * Hand-written tables instead of TextDecoder: src/shared has no DOM or Node types, and
  * Node's own windows-1252 decoder maps 0x80–0x9F wrongly (see PLATFORM.md).
@@ -73,18 +78,25 @@ export function misdecodeAsWindows1252(text: string): string {
   return out.join('');
 }
 
-// A continuation is any character whose byte is 80–BF; a broken sequence may also show
-// U+FFFD where a byte was lost, or a space where a no-break space (A0) was.
-const CONTINUATION_CLASS = `\\u0080-\\u00bf${Array.from(WINDOWS_1252_80_TO_9F, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}`;
+/** Characters whose byte is a UTF-8 continuation (80–BF): Latin-1's, and Windows-1252's own 27. */
+const CONTINUATION_CLASS =
+  '\\u0080-\\u00bf' +
+  Array.from(WINDOWS_1252_80_TO_9F)
+    .filter((char) => char.charCodeAt(0) > 0xff)
+    .map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .join('');
 
-/** Any C1 control, or a lead character followed by a continuation (or by what a lost byte left). */
+/**
+ * Any C1 control, or a lead character followed by a continuation, by U+FFFD (a lost byte)
+ * or by a space (a lost no-break space, for the leads where that is allowed).
+ */
 const MOJIBAKE_HINT = new RegExp(
   `[\\u0080-\\u009f]|[\\u00c2-\\u00f4][${CONTINUATION_CLASS}\\ufffd]|[\\u00c2\\u00c3\\u00ce\\u00d0\\u00d9] |[\\u00e2\\u00e3\\u00f0] [${CONTINUATION_CLASS}\\ufffd]`,
 );
 
 /**
  * Cheap pre-check, one regular expression: false means `repairMojibake` would return null.
- * True means "worth a closer look", not "broken" — French "Ù " or a C1 control also match.
+ * True means "worth a closer look", not "broken": Italian "PIÙ " or a C1 control match too.
  */
 export function looksLikeMojibake(text: string): boolean {
   return MOJIBAKE_HINT.test(text);
@@ -96,9 +108,11 @@ const APOSTROPHE = 0x27;
 const NO_BREAK_SPACE = 0xa0;
 const A_CIRCUMFLEX = 0xc2; // Â
 const A_TILDE = 0xc3; // Ã
+const C_CEDILLA = 0xc7; // Ç
 const RIGHT_SINGLE_QUOTE = 0x2019;
 const REPLACEMENT_CHARACTER = 0xfffd;
-const MAX_LAYERS = 4;
+/** Text broken more than three times over is beyond saving (ftfy's corpus stops at three). */
+const MAX_DECODINGS = 3;
 
 /** One UTF-8 sequence as it appears after the wrong decoding. */
 interface Unit {
@@ -193,9 +207,11 @@ const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 const codesOf = (chars: string): Set<number> => new Set(Array.from(chars, (c) => c.charCodeAt(0)));
 
 /** Punctuation that real text puts right after a word, also after an accented capital ("MARQUÉ…", "NESTLÉ®"). */
-const ENDS_WORDS = codesOf('’”…–—™®©°¡¿»›');
+const ENDS_WORDS = codesOf('’”…–—™®©°»');
 /** After "Ã" and "Â" only these: Portuguese caps end in "Ã" ("NÃO…"), but "Ã™", "Ã©" or "Ã»" are always broken. */
 const ENDS_WORDS_AFTER_A_HAT = codesOf('’”…–—');
+/** The letters Windows-1252 puts among the continuation bytes. */
+const WINDOWS_1252_LETTERS = codesOf('ŠšŒœŽžŸƒ');
 /** What may stand before a no-break space that "Â " stands for. */
 const ENDS_SENTENCES = codesOf('.,!?;:)');
 /** Typographic characters that occur next to mojibake in real, partly correct text. */
@@ -219,51 +235,71 @@ const FOR: Verdict = 1;
 /** Reads a character code of the analysed text, or of its surroundings past either end (NaN beyond). */
 type Look = (index: number) => number;
 
-/** Contractions after an apostrophe: "É’s" is a possessive, not mojibake. */
+/** Contractions after an apostrophe: "JOSÉ’s" is a possessive, not mojibake. */
 function isContractionTail(look: Look, at: number): boolean {
   const letters = [look(at), look(at + 1), look(at + 2)];
   const tail = String.fromCharCode(...letters.map((c) => (isLetter(c) ? c : SPACE)));
   return /^(?:[stdm] |ll |re |ve )/i.test(tail);
 }
 
-function judgeUnit(unit: Unit, look: Look, garbleBefore: boolean): Verdict {
-  if (garbleBefore) return AGAINST;
+/** Stands for a neighbour that belongs to an adjacent unit: no evidence either way, the span decides. */
+const IN_UNIT = -2;
+
+interface Surroundings {
+  /** A stray continuation character precedes the unit. */
+  garbleBefore: boolean;
+  unitBefore: boolean;
+  unitAfter: boolean;
+}
+
+function judgeUnit(unit: Unit, look: Look, around: Surroundings): Verdict {
+  if (around.garbleBefore) return AGAINST;
   if (unit.byteCount > 2) return unit.lostNoBreakSpace ? NEUTRAL : FOR;
   if (unit.viaLatin1) return FOR;
-  const before = look(unit.from - 1);
+  const before = around.unitBefore ? IN_UNIT : look(unit.from - 1);
+  const after = around.unitAfter ? IN_UNIT : look(unit.to);
   if (unit.lossy) return isLowercase(before) ? FOR : NEUTRAL;
   const lead = look(unit.from);
   const continuation = unit.lostNoBreakSpace ? NO_BREAK_SPACE : look(unit.from + 1);
-  if (continuation === NO_BREAK_SPACE) return judgeSpaceUnit(unit, lead, before, look);
-  const endsWords = lead === A_CIRCUMFLEX || lead === A_TILDE ? ENDS_WORDS_AFTER_A_HAT : ENDS_WORDS;
-  if (!endsWords.has(continuation)) return FOR;
-  // Punctuation that may end a word: decide by the neighbours.
+  if (continuation === NO_BREAK_SPACE) return judgeSpaceUnit(unit, lead, before, after, look);
+  const hatLead = lead === A_CIRCUMFLEX || lead === A_TILDE;
+  const endsWords = hatLead ? ENDS_WORDS_AFTER_A_HAT : ENDS_WORDS;
+  // Czech capitals put Š or Ž after Í ("VÍŠ", "ŘÍŠE"), which would decode to a combining mark.
+  const isCzechCapitals = (lead === 0xcc || lead === 0xcd) && WINDOWS_1252_LETTERS.has(continuation);
+  if (!endsWords.has(continuation) && !isCzechCapitals) return FOR;
+  // A capital right after a lowercase letter is out of place in real text.
   if (isUppercase(lead) && isLowercase(before)) return FOR;
-  const after = look(unit.to);
-  if (isLetter(after)) return continuation === RIGHT_SINGLE_QUOTE && isContractionTail(look, unit.to) ? AGAINST : FOR;
+  if (isCzechCapitals) return NEUTRAL;
+  // Punctuation that may end a word: decide by the neighbours.
+  if (isLetter(after)) {
+    // "Ç’a" is French ("ç’a été"), not "ǒa".
+    const apostrophe = continuation === RIGHT_SINGLE_QUOTE && before !== IN_UNIT && (lead === C_CEDILLA || isContractionTail(look, unit.to));
+    return apostrophe ? AGAINST : FOR;
+  }
+  if (before === IN_UNIT || after === IN_UNIT) return NEUTRAL;
   if (isUppercase(before)) return AGAINST;
   // "1920Ã—1080" is broken; "4288×…" is a number followed by an ellipsis.
-  if (isDigit(before)) return endsWords === ENDS_WORDS_AFTER_A_HAT ? FOR : AGAINST;
+  if (isDigit(before)) return hatLead ? FOR : AGAINST;
   return NEUTRAL;
 }
 
 /** A lead followed by a no-break space, or by the plain space one became. */
-function judgeSpaceUnit(unit: Unit, lead: number, before: number, look: Look): Verdict {
-  const after = look(unit.to);
+function judgeSpaceUnit(unit: Unit, lead: number, before: number, after: number, look: Look): Verdict {
+  if (lead === A_TILDE && (isLowercase(before) || before === APOSTROPHE || before === RIGHT_SINGLE_QUOTE)) return FOR; // voilà, jusqu'à
+  if (lead === A_CIRCUMFLEX && (isLowercase(before) || ENDS_SENTENCES.has(before))) return FOR; // "namedÂ scars"
+  if (after === IN_UNIT) return NEUTRAL;
+  // Gàidhlig, às, àquele; "Škoda" and "Ơn" come out as "Å koda" and "Æ n" with a no-break space.
+  if (isLowercase(after) && (lead === A_TILDE || (isUppercase(lead) && !unit.lostNoBreakSpace))) return FOR;
   if (lead === A_TILDE) {
-    if (isLowercase(before) || before === APOSTROPHE || before === RIGHT_SINGLE_QUOTE) return FOR; // voilà, jusqu'à
-    if (isLowercase(after)) return FOR; // Gàidhlig, às, àquele
+    // Nobody writes a no-break space after "Ã", except inside caps: "LÃ , il" is "Là, il".
+    if (!unit.lostNoBreakSpace) return isUppercase(after) ? AGAINST : FOR;
     if (after === SPACE) {
       const nextWord = look(unit.to + 1);
       if (isLowercase(nextWord)) return FOR; // à as a word of its own
-      // "C O N C L U S Ã O" is real; an exact no-break space before a space is not.
-      if (unit.lostNoBreakSpace && isUppercase(nextWord)) return AGAINST;
-      if (!unit.lostNoBreakSpace && !isUppercase(before)) return FOR;
+      if (isUppercase(nextWord)) return AGAINST; // "C O N C L U S Ã O"
     }
   }
-  if (isUppercase(before)) return AGAINST; // "SELKÄ EDELLÄ", "MISUTÂ AJIKKO"
-  if (lead === A_CIRCUMFLEX && (isLowercase(before) || ENDS_SENTENCES.has(before))) return FOR;
-  return NEUTRAL;
+  return isUppercase(before) ? AGAINST : NEUTRAL; // "SELKÄ EDELLÄ", "MISUTÂ AJIKKO"
 }
 
 interface Span {
@@ -290,8 +326,9 @@ interface Plan {
 function toSpan(units: Unit[], verdicts: Verdict[]): Span {
   const forCount = verdicts.filter((v) => v === FOR).length;
   const againstCount = verdicts.filter((v) => v === AGAINST).length;
-  // Three adjacent units never occur in real text.
-  const score = forCount - againstCount + (units.length >= 3 ? 1 : 0);
+  // Adjacent units hardly occur in real text: three never, two only next to evidence against.
+  const runBonus = units.length >= 3 || (units.length === 2 && againstCount === 0) ? 1 : 0;
+  const score = forCount - againstCount + runBonus;
   return {
     from: units[0]!.from,
     to: units[units.length - 1]!.to,
@@ -303,19 +340,18 @@ function toSpan(units: Unit[], verdicts: Verdict[]): Span {
 }
 
 function planSpans(text: string, look: Look): Plan {
-  const spans: Span[] = [];
+  const runs: { units: Unit[]; garbleBefore: boolean }[] = [];
   const strayControls: number[] = [];
   let consistent = true;
   let windows1252Only = true;
-  let units: Unit[] = [];
-  let verdicts: Verdict[] = [];
   let lastUnitEnd = -1;
   for (let i = 0; i < text.length; ) {
     const unit = unitAt(text, i);
+    const strayBefore = i > 0 && lastUnitEnd !== i;
     if (unit === null) {
       const code = text.charCodeAt(i);
       if (code >= 0x80 && code <= 0x9f) {
-        if (i === 0 || lastUnitEnd === i || !isGarbleCharacter(text.charCodeAt(i - 1))) strayControls.push(i);
+        if (!strayBefore || !isGarbleCharacter(text.charCodeAt(i - 1))) strayControls.push(i);
       } else if (code >= 0x80) {
         consistent = false;
         windows1252Only &&= byteOf(code) >= 0;
@@ -323,18 +359,17 @@ function planSpans(text: string, look: Look): Plan {
       i++;
       continue;
     }
-    const adjacent = unit.from === lastUnitEnd;
-    if (!adjacent && units.length > 0) {
-      spans.push(toSpan(units, verdicts));
-      units = [];
-      verdicts = [];
-    }
-    units.push(unit);
-    verdicts.push(judgeUnit(unit, look, !adjacent && i > 0 && isGarbleCharacter(text.charCodeAt(i - 1))));
+    if (unit.from === lastUnitEnd) runs[runs.length - 1]!.units.push(unit);
+    else runs.push({ units: [unit], garbleBefore: strayBefore && isGarbleCharacter(text.charCodeAt(i - 1)) });
     lastUnitEnd = unit.to;
     i = unit.to;
   }
-  if (units.length > 0) spans.push(toSpan(units, verdicts));
+  const spans = runs.map(({ units, garbleBefore }) =>
+    toSpan(
+      units,
+      units.map((unit, k) => judgeUnit(unit, look, { garbleBefore: k === 0 && garbleBefore, unitBefore: k > 0, unitAfter: k < units.length - 1 })),
+    ),
+  );
   return { spans, strayControls, consistent, windows1252Only };
 }
 
@@ -359,7 +394,7 @@ function isRareCharacter(codePoint: number): boolean {
   return (
     (codePoint >= 0x250 && codePoint <= 0x2ff) || // IPA, spacing modifier letters
     (codePoint >= 0x370 && codePoint <= 0x385) || // Greek numeral signs and accents on their own
-    (codePoint >= 0x3f0 && codePoint <= 0x3ff) ||
+    (codePoint >= 0x3cf && codePoint <= 0x3ff) || // archaic Greek, Coptic
     (codePoint >= 0x460 && codePoint <= 0x58f) || // historic Cyrillic, Armenian
     (codePoint >= 0x591 && codePoint <= 0x5cf) || // Hebrew points
     (codePoint >= 0x5eb && codePoint <= 0x5ff) ||
@@ -368,14 +403,16 @@ function isRareCharacter(codePoint: number): boolean {
   );
 }
 
-function isControlOrPrivateUse(codePoint: number): boolean {
+/** Controls, private use, noncharacters and the planes nothing is assigned to: never the result of a repair. */
+function isNeverText(codePoint: number): boolean {
   return (
     (codePoint < 0x20 && codePoint !== 0x09 && codePoint !== 0x0a && codePoint !== 0x0d) ||
     (codePoint >= 0x7f && codePoint <= 0x9f) ||
     (codePoint >= 0xe000 && codePoint <= 0xf8ff) ||
     (codePoint >= 0xfdd0 && codePoint <= 0xfdef) ||
     (codePoint & 0xfffe) === 0xfffe ||
-    codePoint >= 0xf0000
+    (codePoint >= 0x40000 && codePoint <= 0xdffff) ||
+    codePoint >= 0xe0200
   );
 }
 
@@ -385,8 +422,10 @@ const isForeignLetter = (code: number) => isLetter(code) && !matches(LATIN, code
 /**
  * Letters of other scripts must form a word of at least two letters that does not touch
  * Latin letters or digits: "Bront넔", "5ף35" and "aí´´" → "a픴" are repairs of real text.
+ * Only the runs that take in a repaired character (from..to of `chars`) are checked.
  */
-function foreignWordsAreWords(chars: number[]): boolean {
+function foreignWordsAreWords(chars: number[], from: number, to: number): boolean {
+  const touchesLatin = (code: number) => isDigit(code) || (isLetter(code) && matches(LATIN, code));
   for (let i = 0; i < chars.length; ) {
     if (!isForeignLetter(chars[i]!)) {
       i++;
@@ -398,8 +437,8 @@ function foreignWordsAreWords(chars: number[]): boolean {
       if (isLetter(chars[i]!)) letters++;
       i++;
     }
-    const touchesLatin = (code: number) => isDigit(code) || (isLetter(code) && matches(LATIN, code));
-    if (letters < 2 || touchesLatin(chars[start - 1] ?? Number.NaN) || touchesLatin(chars[i] ?? Number.NaN)) return false;
+    const repairedHere = start < to && i > from;
+    if (repairedHere && (letters < 2 || touchesLatin(chars[start - 1] ?? Number.NaN) || touchesLatin(chars[i] ?? Number.NaN))) return false;
   }
   return true;
 }
@@ -414,15 +453,28 @@ function flipsCase(chars: number[], i: number): boolean {
   return isUppercase(chars[i + 1] ?? Number.NaN) || isUppercase(chars[i - 2] ?? Number.NaN);
 }
 
-/** Whether `repaired`, standing between `before` and `after`, reads like real text. */
-function isPlausible(repaired: string, before: number, after: number, overwhelming: boolean): boolean {
-  const chars = [before, ...Array.from(repaired, (c) => c.codePointAt(0)!), after];
-  const inner = chars.slice(1, -1);
-  if (inner.some(isControlOrPrivateUse)) return false;
+/** Whether `repaired`, put in place of the span from..to of `text`, reads like real text. */
+function isPlausible(repaired: string, text: string, from: number, to: number, overwhelming: boolean): boolean {
+  const inner = Array.from(repaired, (c) => c.codePointAt(0)!);
+  if (inner.some(isNeverText)) return false;
   if (overwhelming) return true;
   if (inner.some(isRareCharacter)) return false;
-  if (!foreignWordsAreWords(chars)) return false;
-  return !inner.some((_, i) => flipsCase(chars, i + 1));
+  // Two characters of context on each side, NaN past the ends.
+  const chars = [text.charCodeAt(from - 2), text.charCodeAt(from - 1), ...inner, text.charCodeAt(to), text.charCodeAt(to + 1)];
+  if (!foreignWordsAreWords(chars, 2, 2 + inner.length)) return false;
+  return !inner.some((_, i) => flipsCase(chars, i + 2));
+}
+
+/**
+ * A decoded layer is decoded again only when it shows what a second round of mojibake
+ * leaves: a pair ("Ã©", "Åš"), a C1 control, or a symbol among the continuations. A
+ * lowercase accented letter followed by two letters ("éšš") is what the first round
+ * legitimately produced.
+ */
+function hasTelltale(text: string, span: Span): boolean {
+  return span.units.some(
+    (unit) => unit.byteCount === 2 || unit.viaLatin1 || Array.from(text.slice(unit.from + 1, unit.to)).some((c) => !WINDOWS_1252_LETTERS.has(c.charCodeAt(0))),
+  );
 }
 
 /**
@@ -430,14 +482,14 @@ function isPlausible(repaired: string, before: number, after: number, overwhelmi
  * encoding), and returns the deepest result that reads like real text, or null.
  */
 function repairSpan(text: string, span: Span): string | null {
-  const before = text.charCodeAt(span.from - 1);
-  const after = text.charCodeAt(span.to);
   const layers = [{ text: span.units.map((u) => u.decoded).join(''), lenient: span.overwhelming }];
-  while (layers.length < MAX_LAYERS) {
+  while (layers.length < MAX_DECODINGS) {
     const layer = layers[layers.length - 1]!;
-    const look: Look = (i) => (i === -1 ? before : i === layer.text.length ? after : layer.text.charCodeAt(i));
-    // Inner layers are short and lack context, so only evident spans count there.
-    const inner = planSpans(layer.text, look).spans.filter((s) => s.verdict === 'evident');
+    const look: Look = (i) => (i < 0 ? text.charCodeAt(span.from + i) : i >= layer.text.length ? text.charCodeAt(span.to + i - layer.text.length) : layer.text.charCodeAt(i));
+    // Inner layers are short: a lone unit needs evidence of its own, and every span a telltale.
+    const inner = planSpans(layer.text, look).spans.filter(
+      (s) => (s.verdict === 'evident' || (s.verdict === 'neutral' && s.units.length > 1)) && hasTelltale(layer.text, s),
+    );
     if (inner.length === 0) break;
     // Leniency carries over only where the inner spans are strong by themselves: "×£" inside
     // "5Ã—Â£35" is a real "5×£35", not a Hebrew letter.
@@ -445,7 +497,7 @@ function repairSpan(text: string, span: Span): string | null {
   }
   for (let i = layers.length - 1; i >= 0; i--) {
     const layer = layers[i]!;
-    if (isPlausible(layer.text, before, after, layer.lenient)) return layer.text;
+    if (isPlausible(layer.text, text, span.from, span.to, layer.lenient)) return layer.text;
   }
   return null;
 }
@@ -459,35 +511,36 @@ function repairSpan(text: string, span: Span): string | null {
 export function repairMojibake(text: string): MojibakeRepair | null {
   if (!looksLikeMojibake(text)) return null;
   const plan = planSpans(text, (i) => text.charCodeAt(i));
-  const evident: MojibakeFix[] = [];
-  const selfEvident: MojibakeFix[] = [];
-  const neutral: MojibakeFix[] = [];
-  for (const span of plan.spans) {
-    if (span.verdict === 'rejected') continue;
-    const repaired = repairSpan(text, span);
-    if (repaired === null) continue;
-    const fix = { from: span.from, to: span.to, before: text.slice(span.from, span.to), after: repaired };
-    if (span.verdict === 'neutral') neutral.push(fix);
-    else {
-      evident.push(fix);
-      if (span.standsAlone) selfEvident.push(fix);
-    }
-  }
+  const candidates = plan.spans.flatMap((span) => {
+    const after = span.verdict === 'rejected' ? null : repairSpan(text, span);
+    return after === null ? [] : [{ span, after }];
+  });
+  const evident = candidates.filter((c) => c.span.verdict === 'evident');
   // In partly correct text a lone suspicious pair ("Bremer/Mccoy – DrÃ¥ber") is not enough.
-  const trusted = plan.consistent || evident.length > 1 ? evident : selfEvident;
+  const trusted = new Set(plan.consistent || evident.length > 1 ? evident : evident.filter((c) => c.span.standsAlone));
   // Once the text is known to be broken, spans without evidence of their own may follow.
-  const fixes = trusted.length > 0 ? [...trusted, ...neutral] : [];
-  for (const at of plan.windows1252Only ? plan.strayControls : []) {
-    const replacement = WINDOWS_1252_80_TO_9F[text.charCodeAt(at) - 0x80]!;
-    if (replacement !== text[at]) fixes.push({ from: at, to: at + 1, before: text[at]!, after: replacement });
-  }
-  if (fixes.length === 0) return null;
-  fixes.sort((a, b) => a.from - b.from);
+  const spanFixes = (trusted.size === 0 ? [] : candidates.filter((c) => trusted.has(c) || c.span.verdict === 'neutral')).map(
+    ({ span, after }) => ({ from: span.from, to: span.to, after }),
+  );
+  const controlFixes = (plan.windows1252Only ? plan.strayControls : [])
+    .map((at) => ({ from: at, to: at + 1, after: WINDOWS_1252_80_TO_9F[text.charCodeAt(at) - 0x80]! }))
+    .filter((fix) => fix.after !== text[fix.from]);
+  if (spanFixes.length === 0 && controlFixes.length === 0) return null;
+  const fixes: MojibakeFix[] = [];
   let repaired = '';
   let at = 0;
-  for (const fix of fixes) {
-    repaired += text.slice(at, fix.from) + fix.after;
-    at = fix.to;
+  for (const { from, to, after } of mergeInTextOrder(spanFixes, controlFixes)) {
+    fixes.push({ from, to, before: text.slice(from, to), after });
+    repaired += text.slice(at, from) + after;
+    at = to;
   }
   return { text: repaired + text.slice(at), fixes };
+}
+
+function mergeInTextOrder<T extends { from: number }>(a: T[], b: T[]): T[] {
+  const merged: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(a[i]!.from < b[j]!.from ? a[i++]! : b[j++]!);
+  return merged.concat(a.slice(i), b.slice(j));
 }
