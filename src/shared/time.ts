@@ -27,10 +27,17 @@ export function splitClock(ms: number): ClockParts {
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
+// Writers format two time codes per cue; on 100,000 cues, looking padded digits up beats padStart.
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => pad(n, 2));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => pad(n, 3));
+
 /** `HH:MM:SS<sep>mmm`, hours padded to two digits but never truncated (100:00:00,000 stays readable). */
 export function formatHmsMillis(ms: number, separator: ',' | '.' = '.'): string {
-  const { hours, minutes, seconds, millis } = splitClock(ms);
-  return `${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}${separator}${pad(millis, 3)}`;
+  const total = Math.max(0, Math.round(ms));
+  const hours = Math.floor(total / MS_PER_HOUR);
+  const minutes = Math.floor((total % MS_PER_HOUR) / MS_PER_MINUTE);
+  const seconds = Math.floor((total % MS_PER_MINUTE) / MS_PER_SECOND);
+  return `${hours < 100 ? TWO_DIGITS[hours] : hours}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}${separator}${THREE_DIGITS[total % MS_PER_SECOND]}`;
 }
 
 /** A clock for people: `0:05.120` under an hour, `1:02:03.450` above. Used in labels and the status bar. */

@@ -7,7 +7,7 @@
  */
 import type { Cue, CueData, Diagnostic } from '../cue';
 import { fractionToMillis, clockToMillis, formatHmsMillis } from '../time';
-import { splitLines, type SourceLine } from '../text/lines';
+import { isBlankRange, lineTable, tableLine, type SourceLine } from '../text/lines';
 import { lineDiagnostic } from './diagnostics';
 import type { TextFormat, SerializeOptions } from './types';
 
@@ -24,7 +24,7 @@ interface Timing {
   from: number;
   to: number;
   rest: string;
-  problems: string[];
+  problems: readonly string[];
 }
 
 function timeFrom(match: RegExpExecArray, first: number): { ms: number; problem?: string } {
@@ -64,23 +64,24 @@ function canonicalTime(text: string, i: number): number {
 }
 
 /**
- * The common timing line `HH:MM:SS,mmm --> HH:MM:SS,mmm`, read without a regular
- * expression (most of the parse time on large files); anything else takes the general path.
+ * The common timing line `HH:MM:SS,mmm --> HH:MM:SS,mmm` at `from`, read without a
+ * regular expression (most of the parse time on large files); anything else takes the
+ * general path.
  */
-function readCanonicalTiming(line: SourceLine): Timing | null {
-  const text = line.text;
-  if (text.length < 29 || text.slice(12, 17) !== ' --> ') return null;
-  const start = canonicalTime(text, 0);
-  const end = canonicalTime(text, 17);
-  if (Number.isNaN(start) || Number.isNaN(end) || digit(text, 29) >= 0) return null;
-  return { start, end, from: line.from, to: line.from + 29, rest: text.slice(29), problems: [] };
+function readCanonicalTiming(text: string, from: number, to: number): Timing | null {
+  // " --> " between the two times
+  if (to - from < 29 || text.charCodeAt(from + 12) !== 32 || text.charCodeAt(from + 13) !== 45) return null;
+  if (text.charCodeAt(from + 14) !== 45 || text.charCodeAt(from + 15) !== 62 || text.charCodeAt(from + 16) !== 32) return null;
+  const start = canonicalTime(text, from);
+  const end = canonicalTime(text, from + 17);
+  if (Number.isNaN(start) || Number.isNaN(end) || (from + 29 < to && digit(text, from + 29) >= 0)) return null;
+  return { start, end, from, to: from + 29, rest: from + 29 === to ? '' : text.slice(from + 29, to), problems: NO_PROBLEMS };
 }
 
-/** Parses a timing line, or returns null when the line is not one. */
+const NO_PROBLEMS: string[] = [];
+
+/** Parses a timing line in any form we accept, or returns null when the line is not one. */
 function readTiming(line: SourceLine): Timing | null {
-  if (!line.text.includes('>')) return null;
-  const canonical = readCanonicalTiming(line);
-  if (canonical) return canonical;
   const match = TIMING.exec(line.text);
   if (!match) return null;
   const problems: string[] = [];
@@ -101,124 +102,135 @@ function readTiming(line: SourceLine): Timing | null {
   };
 }
 
-/** Whether a line holds only whitespace, without allocating (this runs on every line). */
-function isBlank(line: SourceLine): boolean {
-  const text = line.text;
-  for (let i = 0; i < text.length; i++) {
+/** Whether text[from, to) is a cue number, allowing surrounding spaces. */
+function isNumberLine(text: string, from: number, to: number): boolean {
+  let digits = 0;
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0xfeff && !(c >= 0x2000 && c <= 0x200a)) return false;
+    if (c >= 48 && c <= 57) digits++;
+    else if (c !== 32 && c !== 9) return false;
   }
-  return true;
+  return digits > 0;
 }
 
 function parse(text: string) {
-  const lines = splitLines(text);
+  const table = lineTable(text);
+  const { count, starts, ends } = table;
+  const line = (i: number): SourceLine => tableLine(text, table, i);
   const diagnostics: Diagnostic[] = [];
   const cues: Cue[] = [];
-  const timings = lines.map(readTiming);
+
+  // Timing lines, found in one pass. Only lines with a ">" can be one, and the next ">"
+  // is looked up once for the whole text rather than once per line.
+  const timings: (Timing | null)[] = new Array<Timing | null>(count).fill(null);
+  let nextArrow = text.indexOf('>');
+  for (let i = 0; i < count && nextArrow >= 0; i++) {
+    const to = ends[i]!;
+    if (nextArrow >= to) continue;
+    timings[i] = readCanonicalTiming(text, starts[i]!, to) ?? readTiming(line(i));
+    nextArrow = text.indexOf('>', to);
+  }
+  const blank = (i: number): boolean => isBlankRange(text, starts[i]!, ends[i]!);
 
   // A line is an index when it stands right before a timing line and either is a number
   // or follows a blank line (or the start of the file).
   const isIndex = (i: number): boolean => {
-    const next = timings[i + 1];
-    if (!next || timings[i] || isBlank(lines[i]!)) return false;
-    if (INDEX.test(lines[i]!.text)) return true;
-    return i === 0 || isBlank(lines[i - 1]!);
+    if (i + 1 >= count || !timings[i + 1] || timings[i] || blank(i)) return false;
+    if (isNumberLine(text, starts[i]!, ends[i]!)) return true;
+    return i === 0 || blank(i - 1);
   };
 
-  const seenIndices = new Map<number, number>();
+  // A repeated index can only appear once an index fails to exceed every earlier one, so
+  // the lookup table is built only then.
+  const indices: [index: number, cue: number][] = [];
+  let seenIndices: Map<number, number> | null = null;
+  let highestIndex = -1;
   let previousIndex: number | null = null;
   let i = 0;
   // Anything before the first cue is not part of any cue.
-  while (i < lines.length && !timings[i] && !isIndex(i)) {
-    if (!isBlank(lines[i]!)) {
-      diagnostics.push(lineDiagnostic(lines[i]!, 'warning', 'Text outside any cue (no time code above it)'));
-    }
+  while (i < count && !timings[i] && !isIndex(i)) {
+    if (!blank(i)) diagnostics.push(lineDiagnostic(line(i), 'warning', 'Text outside any cue (no time code above it)'));
     i++;
   }
 
-  while (i < lines.length) {
-    let indexLine: SourceLine | null = null;
-    if (isIndex(i)) {
-      indexLine = lines[i]!;
-      i++;
-    }
-    const timingLine = lines[i]!;
+  while (i < count) {
+    let indexLine = -1;
+    if (isIndex(i)) indexLine = i++;
+    const timingLine = i;
     const timing = timings[i]!;
     i++;
 
     // Text runs until the next cue start; trailing blank lines are separators.
-    const textLines: SourceLine[] = [];
-    while (i < lines.length && !timings[i] && !isIndex(i)) textLines.push(lines[i++]!);
-    let missingSeparator = false;
-    if (i < lines.length && textLines.length > 0 && !isBlank(textLines[textLines.length - 1]!)) {
-      missingSeparator = true;
-    }
-    while (textLines.length > 0 && isBlank(textLines[textLines.length - 1]!)) textLines.pop();
+    const firstText = i;
+    while (i < count && !timings[i] && !isIndex(i)) i++;
+    let lastText = i - 1;
+    const missingSeparator = i < count && lastText >= firstText && !blank(lastText);
+    while (lastText >= firstText && blank(lastText)) lastText--;
 
     const cueNumber = cues.length + 1;
-    if (indexLine) {
-      const value = indexLine.text.trim();
+    if (indexLine >= 0) {
+      const value = text.slice(starts[indexLine], ends[indexLine]).trim();
       if (!INDEX.test(value)) {
-        diagnostics.push(lineDiagnostic(indexLine, 'warning', `Cue index "${value}" is not a number`));
+        diagnostics.push(lineDiagnostic(line(indexLine), 'warning', `Cue index "${value}" is not a number`));
       } else {
         const n = Number(value);
-        const earlier = seenIndices.get(n);
+        if (n <= highestIndex && !seenIndices) seenIndices = new Map(indices);
+        const earlier = seenIndices?.get(n);
         if (earlier !== undefined) {
-          diagnostics.push(
-            lineDiagnostic(indexLine, 'warning', `Cue index ${n} repeats the index of cue ${earlier}`),
-          );
+          diagnostics.push(lineDiagnostic(line(indexLine), 'warning', `Cue index ${n} repeats the index of cue ${earlier}`));
         } else if (previousIndex !== null && n !== previousIndex + 1) {
           diagnostics.push(
-            lineDiagnostic(indexLine, 'info', `Cue index ${n} is out of sequence (expected ${previousIndex + 1})`),
+            lineDiagnostic(line(indexLine), 'info', `Cue index ${n} is out of sequence (expected ${previousIndex + 1})`),
           );
         }
-        seenIndices.set(n, cueNumber);
+        if (seenIndices) {
+          if (earlier === undefined) seenIndices.set(n, cueNumber);
+        } else indices.push([n, cueNumber]);
+        highestIndex = Math.max(highestIndex, n);
         previousIndex = n;
       }
     } else {
-      diagnostics.push(lineDiagnostic(timingLine, 'info', `Cue ${cueNumber} has no index line`));
+      diagnostics.push(lineDiagnostic(line(timingLine), 'info', `Cue ${cueNumber} has no index line`));
     }
 
     const valid = !Number.isNaN(timing.start) && !Number.isNaN(timing.end);
     if (!valid) {
       const why = timing.problems.length > 0 ? ` (${timing.problems.join('; ')})` : '';
       diagnostics.push(
-        lineDiagnostic(timingLine, 'error', `Invalid time code${why}; this cue is ignored`, timing.from, timing.to),
+        lineDiagnostic(line(timingLine), 'error', `Invalid time code${why}; this cue is ignored`, timing.from, timing.to),
       );
       continue;
     }
     for (const problem of timing.problems) {
-      diagnostics.push(lineDiagnostic(timingLine, 'warning', `Time code: ${problem}`, timing.from, timing.to));
+      diagnostics.push(lineDiagnostic(line(timingLine), 'warning', `Time code: ${problem}`, timing.from, timing.to));
     }
     if (timing.end < timing.start) {
-      diagnostics.push(
-        lineDiagnostic(timingLine, 'warning', 'Cue ends before it starts', timing.from, timing.to),
-      );
+      diagnostics.push(lineDiagnostic(line(timingLine), 'warning', 'Cue ends before it starts', timing.from, timing.to));
     }
     const rest = timing.rest.trim();
     if (rest !== '' && !COORDINATES.test(rest)) {
       diagnostics.push(
-        lineDiagnostic(timingLine, 'warning', `Unexpected text after the time code: "${rest}"`, timing.to, timingLine.to),
+        lineDiagnostic(line(timingLine), 'warning', `Unexpected text after the time code: "${rest}"`, timing.to, ends[timingLine]!),
       );
     }
     if (missingSeparator) {
-      const last = textLines[textLines.length - 1]!;
-      diagnostics.push(lineDiagnostic(last, 'info', 'No blank line between this cue and the next'));
+      diagnostics.push(lineDiagnostic(line(i - 1), 'info', 'No blank line between this cue and the next'));
     }
 
-    const first = textLines[0];
-    const last = textLines[textLines.length - 1];
+    const hasText = lastText >= firstText;
+    const textFrom = hasText ? starts[firstText]! : ends[timingLine]!;
+    const textTo = hasText ? ends[lastText]! : ends[timingLine]!;
+    const raw = text.slice(textFrom, textTo);
     const cue: Cue = {
       start: timing.start,
       end: timing.end,
-      text: textLines.map((l) => l.text).join('\n'),
-      from: indexLine ? indexLine.from : timingLine.from,
-      to: last ? last.to : timingLine.to,
+      text: raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw,
+      from: indexLine >= 0 ? starts[indexLine]! : starts[timingLine]!,
+      to: textTo,
       timingFrom: timing.from,
       timingTo: timing.to,
-      textFrom: first ? first.from : timingLine.to,
-      textTo: last ? last.to : timingLine.to,
+      textFrom,
+      textTo,
     };
     if (rest !== '') cue.settings = rest;
     cues.push(cue);
@@ -234,7 +246,7 @@ function serialize(cues: readonly CueData[], options: SerializeOptions = {}): st
   const eol = options.eol ?? '\n';
   const blocks = cues.map((cue, i) => {
     const timing = formatTiming(cue.start, cue.end) + (cue.settings ? ` ${cue.settings}` : '');
-    const text = cue.text.split('\n').join(eol);
+    const text = eol === '\n' ? cue.text : cue.text.split('\n').join(eol);
     return `${i + 1}${eol}${timing}${eol}${cue.text === '' ? '' : text + eol}`;
   });
   return blocks.join(eol);

@@ -11,7 +11,7 @@
 import { decodeHTML } from 'entities';
 import type { Cue, CueData, Diagnostic, Word } from '../cue';
 import { formatHmsMillis, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND } from '../time';
-import { iterateLines, type SourceLine } from '../text/lines';
+import { lineTable, tableLine, type SourceLine } from '../text/lines';
 import { lineDiagnostic } from './diagnostics';
 import type { SerializeOptions, TextFormat } from './types';
 
@@ -174,8 +174,36 @@ interface Timing {
   to: number;
 }
 
+/** Two ASCII digits at `at` as a number, or -1. */
+function twoDigits(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** `HH:MM:SS.mmm` at `at` — what nearly every file has — or -1 for anything else. */
+function canonicalTimestamp(text: string, at: number): number {
+  const hours = twoDigits(text, at);
+  const minutes = twoDigits(text, at + 3);
+  const seconds = twoDigits(text, at + 6);
+  const centis = twoDigits(text, at + 9);
+  const millis = text.charCodeAt(at + 11) - 48;
+  if (hours < 0 || minutes < 0 || seconds < 0 || centis < 0 || millis < 0 || millis > 9) return -1;
+  if (minutes > 59 || seconds > 59) return -1;
+  if (text.charCodeAt(at + 2) !== 58 || text.charCodeAt(at + 5) !== 58 || text.charCodeAt(at + 8) !== 46) return -1;
+  // A thirteenth digit would make it another (invalid) timestamp: leave that to the full rules.
+  if (isDigit(text.charCodeAt(at + 12))) return -1;
+  return hours * MS_PER_HOUR + minutes * MS_PER_MINUTE + seconds * MS_PER_SECOND + centis * 10 + millis;
+}
+
 /** The timing part of "collect WebVTT cue timings and settings". */
 function parseTiming(text: string): Timing | { problem: string } {
+  // The shape every writer uses, `HH:MM:SS.mmm --> HH:MM:SS.mmm`, read without allocating.
+  if (text.charCodeAt(12) === 32 && text.charCodeAt(13) === 45 && text.charCodeAt(14) === 45 && text.charCodeAt(15) === 62 && text.charCodeAt(16) === 32) {
+    const start = canonicalTimestamp(text, 0);
+    const end = start < 0 ? -1 : canonicalTimestamp(text, 17);
+    if (end >= 0) return { start, end, from: 0, to: 29 };
+  }
   const from = skipWhitespace(text, 0);
   const start = collectTimestamp(text, from);
   if ('problem' in start) return { problem: `the start time ${start.problem}` };
@@ -459,10 +487,20 @@ function wordsFromCueText(text: string, start: number, end: number): Word[] | un
 export function parseVttDocument(source: string, options: VttParseOptions = {}): VttDocument {
   // NUL becomes U+FFFD as the spec says; one character for one, so offsets hold.
   const text = source.includes('\0') ? source.replace(/\0/g, '\uFFFD') : source;
-  const lines = Array.from(iterateLines(text, byteOrderMarkLength(text)));
-  // After a final line break (or in an empty text) the scanner yields an empty last line
+  // Lines as offsets only: a SourceLine object is made just for the lines a cue or a
+  // diagnostic needs, which keeps a 100,000-cue file from allocating one per line.
+  const table = lineTable(text, byteOrderMarkLength(text));
+  const { starts, ends } = table;
+  // After a final line break (or in an empty text) the table has an empty last line
   // that the spec never reads.
-  if (lines[lines.length - 1]?.text === '') lines.pop();
+  const count = table.count > 0 && starts[table.count - 1] === ends[table.count - 1] ? table.count - 1 : table.count;
+  const line = (k: number): SourceLine => tableLine(text, table, k);
+  const isEmpty = (k: number): boolean => starts[k] === ends[k];
+  const hasArrow = new Uint8Array(count);
+  for (let k = 0, at = text.indexOf(ARROW); at >= 0 && k < count; at = text.indexOf(ARROW, at + 1)) {
+    while (k < count && ends[k]! < at + ARROW.length) k++;
+    if (k < count && at >= starts[k]!) hasArrow[k] = 1;
+  }
 
   const result: VttDocument = { cues: [], regions: [], styles: [], diagnostics: [] };
   const { diagnostics } = result;
@@ -471,8 +509,9 @@ export function parseVttDocument(source: string, options: VttParseOptions = {}):
   let i = 0;
 
   const skipBlankLines = (): void => {
-    while (i < lines.length && lines[i]!.text === '') i++;
+    while (i < count && isEmpty(i)) i++;
   };
+  const linesOf = (from: number, to: number): SourceLine[] => Array.from({ length: to - from }, (_, k) => line(from + k));
 
   /** "Collect a WebVTT block" from line `i`; leaves `i` at the first line after it. */
   const collectBlock = (inHeader: boolean): void => {
@@ -481,61 +520,66 @@ export function parseVttDocument(source: string, options: VttParseOptions = {}):
     let timingIndex = -1;
     let contentFrom = first; // the first line of the block's "buffer"
     let keyword: 'STYLE' | 'REGION' | null = null;
-    let unseparated: SourceLine | null = null;
-    for (let lineCount = 1; i < lines.length; lineCount++) {
-      const line = lines[i]!;
-      if (line.text.includes(ARROW)) {
+    let unseparated = -1;
+    for (let lineCount = 1; i < count; lineCount++) {
+      if (hasArrow[i]) {
         // A timing line may only be the first or second line (after an identifier);
         // anywhere else it ends this block and starts the next.
         if (inHeader || !(lineCount === 1 || (lineCount === 2 && timingIndex < 0))) {
-          unseparated = line;
+          unseparated = i;
           break;
         }
         timingIndex = i;
         end = contentFrom = ++i;
         continue;
       }
-      if (line.text === '') {
+      if (isEmpty(i)) {
         i++;
         break;
       }
       if (!inHeader && lineCount === 2 && timingIndex < 0 && !seenCue) {
-        keyword = (BLOCK_KEYWORD.exec(lines[first]!.text)?.[1] as 'STYLE' | 'REGION' | undefined) ?? null;
+        keyword = (BLOCK_KEYWORD.exec(line(first).text)?.[1] as 'STYLE' | 'REGION' | undefined) ?? null;
         if (keyword) contentFrom = i;
       }
       end = ++i;
     }
     if (!inHeader) {
-      const content = lines.slice(contentFrom, end);
-      if (timingIndex >= 0) finishCue(first, lines[timingIndex]!, content);
-      else if (keyword === 'STYLE') result.styles.push(content.map((l) => l.text).join('\n'));
-      else if (keyword === 'REGION') addRegion(lines[first]!, content);
-      else reportIgnoredBlock(lines.slice(first, end));
+      if (timingIndex >= 0) finishCue(first, timingIndex, contentFrom, end);
+      else if (keyword === 'STYLE') result.styles.push(joinedRange(contentFrom, end));
+      else if (keyword === 'REGION') addRegion(line(first), linesOf(contentFrom, end));
+      else reportIgnoredBlock(linesOf(first, end));
     }
-    if (unseparated) {
-      diagnostics.push(lineDiagnostic(unseparated, 'info', 'No blank line before this line: a line with "-->" always starts a new cue'));
+    if (unseparated >= 0) {
+      diagnostics.push(lineDiagnostic(line(unseparated), 'info', 'No blank line before this line: a line with "-->" always starts a new cue'));
     }
   };
 
-  const finishCue = (first: number, timingLine: SourceLine, textLines: SourceLine[]): void => {
+  /** Lines [from, to) joined with "\n", sliced from the source in one piece. */
+  const joinedRange = (from: number, to: number): string => {
+    if (from >= to) return '';
+    const raw = text.slice(starts[from], ends[to - 1]);
+    return raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  };
+
+  const finishCue = (first: number, timingIndex: number, textFrom: number, textEnd: number): void => {
+    const timingLine = line(timingIndex);
     const timing = parseTiming(timingLine.text);
     if ('problem' in timing) {
       diagnostics.push(lineDiagnostic(timingLine, 'error', `Invalid cue timing: ${timing.problem}; this cue is ignored`));
       return;
     }
     seenCue = true;
-    const firstLine = lines[first]!;
-    const lastLine = textLines[textLines.length - 1] ?? timingLine;
+    const hasText = textFrom < textEnd;
     const cue: VttCue = {
       start: timing.start,
       end: timing.end,
-      text: textLines.map((l) => l.text).join('\n'),
-      from: firstLine.from,
-      to: lastLine.to,
+      text: joinedRange(textFrom, textEnd),
+      from: starts[first]!,
+      to: hasText ? ends[textEnd - 1]! : timingLine.to,
       timingFrom: timingLine.from + timing.from,
       timingTo: timingLine.from + timing.to,
-      textFrom: textLines[0]?.from ?? timingLine.to,
-      textTo: lastLine.to,
+      textFrom: hasText ? starts[textFrom]! : timingLine.to,
+      textTo: hasText ? ends[textEnd - 1]! : timingLine.to,
       // The spec's defaults.
       vertical: '',
       line: 'auto',
@@ -547,7 +591,8 @@ export function parseVttDocument(source: string, options: VttParseOptions = {}):
       align: 'center',
       region: null,
     };
-    if (firstLine !== timingLine) {
+    if (first !== timingIndex) {
+      const firstLine = line(first);
       cue.identifier = firstLine.text;
       if (COMMENT.test(firstLine.text)) {
         diagnostics.push(lineDiagnostic(firstLine, 'warning', 'This NOTE is read as a cue because the next line contains "-->"; a comment must not contain "-->"'));
@@ -555,7 +600,7 @@ export function parseVttDocument(source: string, options: VttParseOptions = {}):
     }
     const settings = trimAsciiWhitespace(timingLine.text.slice(timing.to));
     if (settings !== '') cue.settings = settings;
-    for (const token of tokensOf(timingLine.text, timing.to)) {
+    for (const token of settings === '' ? [] : tokensOf(timingLine.text, timing.to)) {
       const setting = splitSetting(token.value);
       const problem = setting ? applyCueSetting(cue, setting.name, setting.value, regionsById) : 'expected name:value';
       if (problem) {
@@ -628,22 +673,22 @@ export function parseVttDocument(source: string, options: VttParseOptions = {}):
   // The signature line and the header.
   let hasHeader = true;
   if (!hasSignature(text)) {
-    const firstLine = lines[0] ?? { number: 1, from: text.length, to: text.length, text: '' };
+    const firstLine = count > 0 ? line(0) : { number: 1, from: text.length, to: text.length, text: '' };
     diagnostics.push(lineDiagnostic(firstLine, 'error', NOT_WEBVTT));
     if (options.strict) return { ...result, failed: NOT_WEBVTT };
     // Leniency: if a timing comes within the first two lines the header is missing
     // altogether; otherwise the first line stands where the signature should be.
-    hasHeader = !lines.slice(0, 2).some((l) => l.text.includes(ARROW));
+    hasHeader = !(hasArrow[0] || hasArrow[1]);
   }
   if (hasHeader) {
     i = 1;
-    if (i < lines.length) {
-      if (lines[i]!.text !== '') collectBlock(true);
+    if (i < count) {
+      if (!isEmpty(i)) collectBlock(true);
       else i++;
     }
   }
   skipBlankLines();
-  while (i < lines.length) {
+  while (i < count) {
     collectBlock(false);
     skipBlankLines();
   }

@@ -34,27 +34,65 @@ export function* iterateLines(text: string, startOffset = 0, startLine = 1): Gen
   }
 }
 
+/** All lines at once, for parsers that need look-ahead. */
+export function splitLines(text: string, startOffset = 0): SourceLine[] {
+  const table = lineTable(text, startOffset);
+  const lines: SourceLine[] = new Array(table.count);
+  for (let i = 0; i < table.count; i++) lines[i] = tableLine(text, table, i);
+  return lines;
+}
+
 /**
- * All lines at once, for parsers that need look-ahead. Uses the native `indexOf` to find
- * breaks, which is an order of magnitude faster than walking characters in JavaScript.
+ * Line boundaries without a string or object per line: the fastest way for a parser to
+ * walk a 100,000-cue file. `starts[i]`/`ends[i]` bound line i (0-based), break excluded.
  */
-export function splitLines(text: string): SourceLine[] {
-  const lines: SourceLine[] = [];
-  // A lone "\r" (old Mac files) is rare; only then fall back to the character walk.
-  if (text.includes('\r') && /\r(?!\n)/.test(text)) return Array.from(iterateLines(text));
-  let from = 0;
-  let number = 1;
-  for (;;) {
-    const newline = text.indexOf('\n', from);
-    if (newline < 0) {
-      lines.push({ number, from, to: text.length, text: text.slice(from) });
-      return lines;
-    }
-    const to = newline > from && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-    lines.push({ number, from, to, text: text.slice(from, to) });
-    from = newline + 1;
-    number++;
+export interface LineTable {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/** Lines from `startOffset` on (a byte-order mark before it is not part of line 1). */
+export function lineTable(text: string, startOffset = 0): LineTable {
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) {
+    // A lone "\r" (old Mac files) is rare; only then walk characters.
+    const lines = Array.from(iterateLines(text, startOffset));
+    return {
+      count: lines.length,
+      starts: Int32Array.from(lines, (l) => l.from),
+      ends: Int32Array.from(lines, (l) => l.to),
+    };
   }
+  // Counting first lets the tables be typed arrays: filling them is far cheaper than
+  // growing JavaScript arrays line by line.
+  let count = 1;
+  for (let at = text.indexOf('\n', startOffset); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  let from = startOffset;
+  for (let i = 0; i < count; i++) {
+    const newline = i + 1 < count ? text.indexOf('\n', from) : text.length;
+    starts[i] = from;
+    ends[i] = newline > from && text.charCodeAt(newline - 1) === 13 && newline < text.length ? newline - 1 : newline;
+    from = newline + 1;
+  }
+  return { count, starts, ends };
+}
+
+/** Line i of a table as a SourceLine (for diagnostics and the rare slow paths). */
+export function tableLine(text: string, table: LineTable, i: number): SourceLine {
+  const from = table.starts[i]!;
+  const to = table.ends[i]!;
+  return { number: i + 1, from, to, text: text.slice(from, to) };
+}
+
+/** Whether text[from, to) holds only whitespace, without allocating. */
+export function isBlankRange(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0xfeff && c !== 0x3000 && !(c >= 0x2000 && c <= 0x200a)) return false;
+  }
+  return true;
 }
 
 /**
