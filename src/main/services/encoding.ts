@@ -133,12 +133,30 @@ export function decodeText(bytes: Uint8Array, name: string, forcedEncoding?: str
   const evidence = utf8Evidence(bytes);
   if (evidence.multibyte > 0 && evidence.invalid <= Math.max(2, evidence.multibyte / 10)) {
     const text = utf8Lenient.decode(bytes);
-    notices.push(`${name} is UTF-8 with ${evidence.invalid} invalid byte(s); they are shown as �.`);
+    notices.push(`${name} is UTF-8 with ${evidence.invalid} invalid byte(s), shown as � on ${describeLines(replacementLines(text))}.`);
     return finish(text, 'utf-8', false, notices);
   }
   const guess = normaliseGuess(chardet.detect(bytes));
   notices.push(`${name} is not UTF-8; read as ${guess} (a guess — reopen with another encoding if the text looks wrong).`);
   return finish(iconv.decode(Buffer.from(bytes), guess, { stripBOM: false }), guess, false, notices);
+}
+
+/** 1-based numbers of the lines holding U+FFFD. */
+function replacementLines(text: string): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 0xfffd && lines[lines.length - 1] !== line) lines.push(line);
+  }
+  return lines;
+}
+
+function describeLines(lines: readonly number[]): string {
+  const shown = lines.slice(0, 5).join(', ');
+  const more = lines.length > 5 ? ` and ${lines.length - 5} more` : '';
+  return lines.length === 1 ? `line ${shown}` : `lines ${shown}${more}`;
 }
 
 /** chardet names → iconv-lite names; anything unknown falls back to windows-1252, the usual culprit. */

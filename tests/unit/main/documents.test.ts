@@ -1,9 +1,11 @@
 import iconv from 'iconv-lite';
-import { chmodSync, mkdirSync, promises as fs, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, promises as fs, readFileSync, readdirSync, renameSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileAtomic, type AtomicWriteIo } from '../../../src/main/services/atomic-write';
 import { DocumentStore } from '../../../src/main/services/documents';
+import { MAX_TRANSCRIPT_BYTES } from '../../../src/shared/api-checks';
+import { FORMATS } from '../../../src/shared/formats';
 import { useTempDir } from './temp';
 
 /** What the editor hands back: CodeMirror keeps "\n" line breaks internally. */
@@ -41,6 +43,13 @@ describe('DocumentStore', () => {
     await expect(store.openFile(temp.path)).rejects.toThrow(/is not a regular file/);
     writeFileSync(path.join(temp.path, 'bin.srt'), Buffer.from([0, 1, 2, 3, 0, 0, 0xff]));
     await expect(store.openFile(path.join(temp.path, 'bin.srt'))).rejects.toThrow(/bin\.srt looks like a binary file/);
+  });
+
+  it('refuses a file over the size limit by name, without reading it', async () => {
+    const file = path.join(temp.path, 'huge.srt');
+    writeFileSync(file, '');
+    truncateSync(file, MAX_TRANSCRIPT_BYTES + 1); // sparse: no disk is used
+    await expect(new DocumentStore().openFile(file)).rejects.toThrow(/huge\.srt is 64 MB; transcripts over 64 MB are not opened/);
   });
 
   it('opens an empty file with a notice', async () => {
@@ -170,5 +179,39 @@ describe('DocumentStore imports and encodings', () => {
     expect(opened.text.startsWith('WEBVTT')).toBe(true);
     expect(opened.text.match(/-->/g)!.length).toBeGreaterThanOrEqual(1);
     expect(opened.notices.at(-1)).toMatch(/^Imported /);
+  });
+});
+
+describe('every editable format round-trips byte for byte', () => {
+  const temp = useTempDir();
+  const cues = [
+    { start: 1000, end: 2500, text: 'Señor Müller — “quoted”' },
+    { start: 3000, end: 4500, text: 'Deux lignes\net demi' },
+  ];
+  const editable = FORMATS.filter((f) => f.kind === 'text');
+  const variants = [
+    { encoding: 'utf-8', bom: false },
+    { encoding: 'utf-8', bom: true },
+    { encoding: 'utf-16le', bom: true },
+    { encoding: 'utf-16be', bom: true },
+    { encoding: 'windows-1252', bom: false },
+  ];
+  const cases = editable.flatMap((format) =>
+    variants.flatMap((variant) => (['\n', '\r\n'] as const).map((eol) => [format.id, variant.encoding, variant.bom, eol === '\n' ? 'LF' : 'CRLF'] as const)),
+  );
+
+  it.each(cases)('%s in %s (BOM %s, %s)', async (id, encoding, bom, eol) => {
+    const format = FORMATS.find((f) => f.id === id)!;
+    if (format.kind !== 'text') throw new Error('not editable');
+    const text = format.serialize(cues, { eol: eol === 'LF' ? '\n' : '\r\n' });
+    const bytes = iconv.encode((bom ? '\uFEFF' : '') + text, encoding);
+    const file = path.join(temp.path, `doc.${format.extensions[0]}`);
+    writeFileSync(file, bytes);
+    const store = new DocumentStore();
+    const opened = await store.openFile(file);
+    expect(opened.format).toBe(id);
+    expect(opened).toMatchObject({ encoding, bom, lineEnding: eol.toLowerCase() });
+    expect(await store.save(opened.id, asEditorText(opened.text))).toMatchObject({ ok: true });
+    expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 });

@@ -52,7 +52,7 @@ describe('decodeText', () => {
     const decoded = decodeText(bytes, 'damaged.srt');
     expect(decoded.encoding).toBe('utf-8');
     expect(decoded.text).toContain('\uFFFD');
-    expect(decoded.notices[0]).toMatch(/damaged\.srt is UTF-8 with 1 invalid byte/);
+    expect(decoded.notices[0]).toBe('damaged.srt is UTF-8 with 1 invalid byte(s), shown as � on line 2.');
   });
 
   it('refuses binary files with a message naming the file', () => {
