@@ -68,6 +68,7 @@ function createDialogs(): Dialogs {
   return {
     openTranscript: () => pick('Transcripts and subtitles', TRANSCRIPT_EXTENSIONS),
     openMedia: () => pick('Audio and video', MEDIA_EXTENSIONS),
+    locateFfmpeg: () => pick('ffmpeg', process.platform === 'win32' ? ['exe'] : ['*']),
     async saveAs(suggested) {
       const options = { defaultPath: suggested };
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
@@ -80,6 +81,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   const settings = new SettingsStore(app.getPath('userData'));
   const backend = createBackend({
+    dataDir: app.getPath('userData'),
     host: { kind: 'electron', version: APP_VERSION, nativeDialogs: true },
     settings,
     sampleDir: path.join(app.getAppPath(), 'resources', 'sample'),

@@ -23,6 +23,11 @@ export const ARGUMENT_CHECKS: { readonly [M in ApiMethod]: readonly Check[] } = 
   recentFiles: [],
   openRecent: [checks.string(1, MAX_PATH)],
   mediaPeaks: [checks.token()],
+  mediaProgress: [checks.token()],
+  cancelMediaWork: [checks.token()],
+  selectAudioTrack: [checks.token(), checks.integer(0, 255)],
+  makeEditingCopy: [checks.token()],
+  locateFfmpegDialog: [],
   saveTranscript: [checks.token(), checks.string(0, MAX_TEXT_CHARS)],
   saveTranscriptAs: [checks.token(), checks.string(0, MAX_TEXT_CHARS)],
 };

@@ -41,6 +41,25 @@ export interface OpenedMedia {
   /** Where the renderer's media element plays it from in this host. */
   url: string;
   kind: MediaKind;
+  /** Seconds, from the container; null when it does not say. */
+  duration: number | null;
+  /** The file's audio tracks; the waveform shows `track`. */
+  tracks: { index: number; label: string }[];
+  track: number;
+  /** A variable-bitrate MP3: browsers seek in it inaccurately, so an editing copy is offered. */
+  vbrMp3: boolean;
+  /** Whether it plays from an accurate editing copy rather than the file itself. */
+  proxy: boolean;
+}
+
+/** How far reading a recording (or making its editing copy) has come. */
+export interface AnalysisProgressInfo {
+  task: 'analysis' | 'proxy';
+  state: 'running' | 'done' | 'failed' | 'canceled';
+  /** 0…1. */
+  fraction: number;
+  secondsRemaining: number | null;
+  message?: string;
 }
 
 export interface PeaksData {
@@ -85,7 +104,15 @@ export interface CuesmithApi {
   recentFiles(): Promise<RecentFile[]>;
   /** Only paths in the recent list are accepted. */
   openRecent(path: string): Promise<Session>;
+  /** Waits for the recording's analysis (starting it if needed) and gives its waveform peaks. */
   mediaPeaks(mediaId: string): Promise<PeaksData>;
+  mediaProgress(mediaId: string): Promise<AnalysisProgressInfo>;
+  cancelMediaWork(mediaId: string): Promise<void>;
+  selectAudioTrack(mediaId: string, track: number): Promise<OpenedMedia>;
+  /** An accurate editing copy (for VBR MP3s); plays instead of the file. */
+  makeEditingCopy(mediaId: string): Promise<OpenedMedia>;
+  /** Native dialog to point Cuesmith at an ffmpeg binary (Electron). */
+  locateFfmpegDialog(): Promise<string | null>;
   saveTranscript(documentId: string, text: string): Promise<SaveResult>;
   saveTranscriptAs(documentId: string, text: string): Promise<SaveResult>;
 }
@@ -104,6 +131,11 @@ export const API_METHODS = [
   'recentFiles',
   'openRecent',
   'mediaPeaks',
+  'mediaProgress',
+  'cancelMediaWork',
+  'selectAudioTrack',
+  'makeEditingCopy',
+  'locateFfmpegDialog',
   'saveTranscript',
   'saveTranscriptAs',
 ] as const satisfies readonly ApiMethod[];

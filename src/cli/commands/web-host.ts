@@ -18,8 +18,10 @@ export interface WebCommandOptions {
 
 export async function runWebHost(options: WebCommandOptions): Promise<WebHost> {
   const env = options.env ?? process.env;
-  const settings = new SettingsStore(defaultDataDir(env));
+  const dataDir = defaultDataDir(env);
+  const settings = new SettingsStore(dataDir);
   const backend = createBackend({
+    dataDir,
     host: { kind: 'browser', version: APP_VERSION, nativeDialogs: false },
     settings,
     sampleDir: path.join(options.root, 'resources', 'sample'),

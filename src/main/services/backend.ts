@@ -5,7 +5,9 @@
 import path from 'node:path';
 import type { CuesmithApi, HostInfo, OpenedMedia, OpenedTranscript, SaveResult, Session } from '../../shared/api';
 import { DocumentStore } from './documents';
+import { resolveMediaTools } from './ffmpeg';
 import { MediaStore } from './media';
+import { MediaCache } from './media-cache';
 import type { SettingsStore } from './settings';
 import { UserError } from './user-error';
 
@@ -13,6 +15,8 @@ import { UserError } from './user-error';
 export interface Dialogs {
   openTranscript(): Promise<string | null>;
   openMedia(): Promise<string | null>;
+  /** Choose an ffmpeg executable. */
+  locateFfmpeg(): Promise<string | null>;
   /** `suggested` is a file name, or a full path in the folder to start in. */
   saveAs(suggested: string): Promise<string | null>;
 }
@@ -20,6 +24,8 @@ export interface Dialogs {
 export interface BackendOptions {
   host: HostInfo;
   settings: SettingsStore;
+  /** The app's data folder; its `cache` subfolder holds audio analyses and editing copies. */
+  dataDir: string;
   /** Folder holding the bundled sample (sample.txt + sample.ogg). */
   sampleDir: string;
   mediaUrl: (id: string) => string;
@@ -40,9 +46,14 @@ export interface Backend extends CuesmithApi {
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function createBackend(options: BackendOptions): Backend {
-  const documents = new DocumentStore();
-  const media = new MediaStore(options.mediaUrl, options.env);
   const { settings, dialogs } = options;
+  const documents = new DocumentStore();
+  const env = options.env ?? process.env;
+  const media = new MediaStore({
+    urlFor: options.mediaUrl,
+    tools: () => resolveMediaTools(settings.ffmpegPath, env),
+    cache: new MediaCache(path.join(options.dataDir, 'cache')),
+  });
 
   const needDialogs = (): Dialogs => {
     if (!dialogs) throw new UserError('This host has no file dialogs; use the file picker in the page.');
@@ -130,6 +141,26 @@ export function createBackend(options: BackendOptions): Backend {
     },
     async mediaPeaks(mediaId) {
       return media.peaks(mediaId);
+    },
+    async mediaProgress(mediaId) {
+      return media.progress(mediaId);
+    },
+    async cancelMediaWork(mediaId) {
+      media.cancel(mediaId);
+    },
+    async selectAudioTrack(mediaId, track) {
+      return media.selectTrack(mediaId, track);
+    },
+    async makeEditingCopy(mediaId) {
+      return media.makeProxy(mediaId);
+    },
+    async locateFfmpegDialog() {
+      const file = await needDialogs().locateFfmpeg();
+      if (!file) return null;
+      const tools = resolveMediaTools(file, env);
+      if (tools.source !== 'setting') throw new UserError(`${file} is not an executable program.`);
+      await settings.setFfmpegPath(file);
+      return file;
     },
     async saveTranscript(documentId, text) {
       // A document without a file (imported bytes) is saved through Save As where there are dialogs.

@@ -1,15 +1,21 @@
 /**
- * Open media files: registered under an opaque id so the hosts serve only files the user
- * opened, played by Range requests, and turned into waveform peaks.
+ * Open media files: probed when opened, registered under an opaque id so the hosts serve
+ * only files the user opened, analysed once (peaks + energy, cached on disk) with progress
+ * and cancellation, and, where browsers seek badly (VBR MP3) or cannot pick the track,
+ * given an accurate editing proxy.
  */
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import type { MediaKind, OpenedMedia, PeaksData } from '../../shared/api';
+import type { AnalysisProgressInfo, MediaKind, OpenedMedia, PeaksData } from '../../shared/api';
+import type { AudioAnalysis } from '../../shared/audio/analysis';
 import { rangeHeaders, resolveRange } from '../../shared/http-range';
-import { FFMPEG_MISSING_MESSAGE, findFfmpeg } from './ffmpeg';
+import { FFMPEG_MISSING_MESSAGE, resolveMediaTools, type MediaTools } from './ffmpeg';
 import { newId } from './ids';
-import { computePeaksWithFfmpeg } from './peaks';
+import { AnalysisJob, CanceledError } from './media-analysis';
+import { fingerprint, type MediaCache } from './media-cache';
+import { ProbeError, probeMedia, type ProbeResult } from './probe';
+import { ProxyJob } from './proxy';
 import { UserError, describeFileError } from './user-error';
 
 const CONTENT_TYPES: Record<string, { type: string; kind: MediaKind }> = {
@@ -37,8 +43,12 @@ interface MediaRecord {
   name: string;
   path: string;
   contentType: string;
-  kind: MediaKind;
-  peaks?: Promise<PeaksData>;
+  probe: ProbeResult;
+  track: number;
+  /** What the media element plays: the file itself, or an editing proxy. */
+  playback: { path: string; contentType: string; proxy: boolean };
+  analysis?: AnalysisJob;
+  proxyJob?: ProxyJob;
 }
 
 export interface MediaResponse {
@@ -48,14 +58,25 @@ export interface MediaResponse {
   body: Readable | null;
 }
 
+export interface MediaStoreOptions {
+  /** How the renderer's media element reaches an id in this host. */
+  urlFor: (id: string) => string;
+  /** Resolved on every use, so a changed setting applies at once. */
+  tools?: () => MediaTools;
+  cache?: MediaCache | null;
+}
+
 export class MediaStore {
   private readonly media = new Map<string, MediaRecord>();
+  private readonly urlFor: (id: string) => string;
+  private readonly tools: () => MediaTools;
+  private readonly cache: MediaCache | null;
 
-  /** `urlFor` spells the URL the renderer plays an id from in this host. */
-  constructor(
-    private readonly urlFor: (id: string) => string,
-    private readonly env: NodeJS.ProcessEnv = process.env,
-  ) {}
+  constructor(options: MediaStoreOptions) {
+    this.urlFor = options.urlFor;
+    this.tools = options.tools ?? (() => resolveMediaTools(undefined));
+    this.cache = options.cache ?? null;
+  }
 
   async openFile(filePath: string): Promise<OpenedMedia> {
     const absolute = path.resolve(filePath);
@@ -71,17 +92,58 @@ export class MediaStore {
     if (!known) {
       throw new UserError(`${name} is not a media file Cuesmith knows (${MEDIA_EXTENSIONS.join(', ')}).`);
     }
-    // Opening the same file twice reuses its id, so its peaks are computed once.
+    // Opening a file stops the analyses of the others: only one recording is worked on.
+    for (const record of this.media.values()) {
+      if (record.path !== absolute) {
+        record.analysis?.cancel();
+        record.proxyJob?.cancel();
+      }
+    }
+    // Opening the same file twice reuses its id, so it is analysed once.
     for (const record of this.media.values()) {
       if (record.path === absolute) return this.describe(record);
     }
-    const record: MediaRecord = { id: newId(), name, path: absolute, contentType: known.type, kind: known.kind };
+    let probe: ProbeResult;
+    try {
+      probe = await probeMedia(absolute, this.tools().ffprobe);
+    } catch (error) {
+      if (error instanceof ProbeError && !this.tools().ffmpeg) throw new UserError(`Cannot open ${name}. ${FFMPEG_MISSING_MESSAGE}`);
+      throw new UserError(`Could not read ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (probe.audio.length === 0) throw new UserError(`${name} has no audio track.`);
+    const record: MediaRecord = {
+      id: newId(),
+      name,
+      path: absolute,
+      contentType: known.type,
+      probe,
+      track: 0,
+      playback: { path: absolute, contentType: known.type, proxy: false },
+    };
     this.media.set(record.id, record);
     return this.describe(record);
   }
 
   private describe(record: MediaRecord): OpenedMedia {
-    return { id: record.id, name: record.name, path: record.path, url: this.urlFor(record.id), kind: record.kind };
+    const { probe } = record;
+    const url = this.urlFor(record.id) + (record.playback.proxy ? `?playback=${encodeURIComponent(path.basename(record.playback.path))}` : '');
+    return {
+      id: record.id,
+      name: record.name,
+      path: record.path,
+      url,
+      kind: probe.video ? 'video' : 'audio',
+      duration: probe.duration,
+      tracks: probe.audio.map((t) => ({
+        index: t.index,
+        label: [t.title, t.language, `${t.codec} ${t.channels === 1 ? 'mono' : t.channels === 2 ? 'stereo' : `${t.channels} ch`}`]
+          .filter(Boolean)
+          .join(' · '),
+      })),
+      track: record.track,
+      vbrMp3: probe.vbrMp3,
+      proxy: record.playback.proxy,
+    };
   }
 
   private record(id: string): MediaRecord {
@@ -90,17 +152,94 @@ export class MediaStore {
     return record;
   }
 
-  peaks(id: string): Promise<PeaksData> {
-    const record = this.record(id);
-    if (!record.peaks) {
-      const ffmpeg = findFfmpeg(this.env);
-      if (!ffmpeg) return Promise.reject(new UserError(FFMPEG_MISSING_MESSAGE));
-      record.peaks = computePeaksWithFfmpeg(ffmpeg, record.path, record.name);
-      record.peaks.catch(() => {
-        record.peaks = undefined; // let a later request try again
+  private job(record: MediaRecord): AnalysisJob {
+    const running = record.analysis?.progress().state;
+    if (!record.analysis || running === 'canceled' || running === 'failed') {
+      record.analysis = new AnalysisJob({
+        file: record.path,
+        name: record.name,
+        track: record.track,
+        duration: record.probe.duration,
+        ffmpeg: this.tools().ffmpeg,
+        cache: this.cache,
       });
     }
-    return record.peaks;
+    return record.analysis;
+  }
+
+  /** The whole analysis (waits for it; starts it when needed). */
+  async analysis(id: string): Promise<AudioAnalysis> {
+    const record = this.record(id);
+    try {
+      return await this.job(record).result;
+    } catch (error) {
+      if (error instanceof CanceledError) throw new UserError(`Reading the audio of ${record.name} was canceled.`);
+      throw error;
+    }
+  }
+
+  async peaks(id: string): Promise<PeaksData> {
+    const analysis = await this.analysis(id);
+    return { duration: analysis.duration, rate: analysis.peaksPerSecond, peaks: analysis.peaks };
+  }
+
+  /** How far the analysis or the editing proxy has come. */
+  progress(id: string): AnalysisProgressInfo {
+    const record = this.record(id);
+    const proxy = record.proxyJob?.progress();
+    if (proxy?.state === 'running') return { task: 'proxy', ...proxy };
+    const analysis = record.analysis?.progress();
+    return analysis ? { task: 'analysis', ...analysis } : { task: 'analysis', state: 'running', fraction: 0, secondsRemaining: null };
+  }
+
+  cancel(id: string): void {
+    const record = this.record(id);
+    record.analysis?.cancel();
+    record.proxyJob?.cancel();
+  }
+
+  /** Switches the analysed (and played) audio track; other tracks play through a proxy. */
+  async selectTrack(id: string, track: number): Promise<OpenedMedia> {
+    const record = this.record(id);
+    if (!record.probe.audio.some((t) => t.index === track)) throw new UserError(`${record.name} has no audio track ${track + 1}.`);
+    if (track !== record.track) {
+      record.analysis?.cancel();
+      record.analysis = undefined;
+      record.track = track;
+      record.playback = { path: record.path, contentType: record.contentType, proxy: false };
+      // Browsers play a file's first audio track only.
+      if (track !== 0) await this.makeProxy(id);
+    }
+    return this.describe(record);
+  }
+
+  /**
+   * An accurate editing copy of the selected track (AAC in MP4, which browsers seek to the
+   * sample), made once with ffmpeg and kept in the cache.
+   */
+  async makeProxy(id: string): Promise<OpenedMedia> {
+    const record = this.record(id);
+    const ffmpeg = this.tools().ffmpeg;
+    if (!ffmpeg) throw new UserError(FFMPEG_MISSING_MESSAGE);
+    if (!this.cache) throw new UserError('There is no cache folder for an editing copy.');
+    const target = this.cache.proxyPath(await fingerprint(record.path, record.track), 'm4a');
+    await fs.mkdir(this.cache.folder, { recursive: true });
+    const exists = await fs.stat(target).then((s) => s.size > 0, () => false);
+    if (!exists) {
+      record.proxyJob?.cancel();
+      record.proxyJob = new ProxyJob({ ffmpeg, source: record.path, track: record.track, target, duration: record.probe.duration, name: record.name });
+      try {
+        await record.proxyJob.result;
+      } catch (error) {
+        if (error instanceof CanceledError) throw new UserError(`Making the editing copy of ${record.name} was canceled.`);
+        throw error;
+      }
+      await this.cache.evict();
+    } else {
+      await this.cache.touch(target);
+    }
+    record.playback = { path: target, contentType: 'audio/mp4', proxy: true };
+    return this.describe(record);
   }
 
   /**
@@ -110,19 +249,17 @@ export class MediaStore {
   async respond(id: string, rangeHeader: string | null | undefined, method: string): Promise<MediaResponse> {
     const record = this.media.get(id);
     if (!record) return { status: 404, headers: { 'Content-Length': '0' }, body: null };
+    const { path: file, contentType } = record.playback;
     let size: number;
     try {
-      size = (await fs.stat(record.path)).size;
+      size = (await fs.stat(file)).size;
     } catch {
       return { status: 404, headers: { 'Content-Length': '0' }, body: null };
     }
     const answer = resolveRange(rangeHeader, size);
-    const headers = rangeHeaders(answer, size, record.contentType);
+    const headers = rangeHeaders(answer, size, contentType);
     if (answer.status === 416) return { status: 416, headers, body: null };
-    const body =
-      method === 'HEAD' || answer.length === 0
-        ? null
-        : createReadStream(record.path, { start: answer.start, end: answer.end });
+    const body = method === 'HEAD' || answer.length === 0 ? null : createReadStream(file, { start: answer.start, end: answer.end });
     return { status: answer.status, headers, body };
   }
 }

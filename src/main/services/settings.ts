@@ -19,6 +19,8 @@ export interface WindowBounds {
 export interface Settings {
   window?: WindowBounds;
   recent: RecentFile[];
+  /** An ffmpeg binary the user pointed at; first in the search order. */
+  ffmpegPath?: string;
 }
 
 export const MAX_RECENT = 10;
@@ -26,7 +28,8 @@ export const MAX_RECENT = 10;
 function sanitise(raw: unknown): Settings {
   const settings: Settings = { recent: [] };
   if (!raw || typeof raw !== 'object') return settings;
-  const { window, recent } = raw as Record<string, unknown>;
+  const { window, recent, ffmpegPath } = raw as Record<string, unknown>;
+  if (typeof ffmpegPath === 'string' && ffmpegPath !== '') settings.ffmpegPath = ffmpegPath;
   if (window && typeof window === 'object') {
     const w = window as Record<string, unknown>;
     const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : undefined);
@@ -72,6 +75,15 @@ export class SettingsStore {
 
   get recent(): RecentFile[] {
     return [...this.settings.recent];
+  }
+
+  get ffmpegPath(): string | undefined {
+    return this.settings.ffmpegPath;
+  }
+
+  setFfmpegPath(file: string): Promise<void> {
+    this.settings.ffmpegPath = file;
+    return this.persist();
   }
 
   setWindow(bounds: WindowBounds): Promise<void> {

@@ -7,6 +7,7 @@ import { SettingsStore } from '../../../src/main/services/settings';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/security';
 import { MAX_BODY_BYTES, startWebHost, type WebHost } from '../../../src/main/web/server';
 import { fromWireJson, toWireJson } from '../../../src/shared/wire';
+import { makeWav } from '../wav-fixture';
 import { useTempDir } from './temp';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -48,10 +49,11 @@ describe('browser host', () => {
     writeFileSync(path.join(renderer, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(path.join(temp.path, 'secret.txt'), 'do not serve');
     mediaFile = path.join(temp.path, 'clip.wav');
-    writeFileSync(mediaFile, Buffer.alloc(1000, 7));
+    writeFileSync(mediaFile, makeWav(Buffer.alloc(956, 7))); // 1,000 bytes in all
     const transcript = path.join(temp.path, 'talk.srt');
     writeFileSync(transcript, '1\n00:00:01,000 --> 00:00:02,000\nHi\n');
     backend = createBackend({
+      dataDir: path.join(temp.path, 'data'),
       host: { kind: 'browser', version: 'test', nativeDialogs: false },
       settings: new SettingsStore(path.join(temp.path, 'data')),
       sampleDir: temp.path,
