@@ -5,10 +5,11 @@ import { APP_VERSION } from '../shared/version';
 import { checkCommand } from './commands/check';
 import { convertCommand } from './commands/convert';
 import { formatsCommand } from './commands/formats';
+import { waveformCommand } from './commands/waveform';
 import { webCommand } from './commands/web';
 import { EXIT, InputError, UsageError, type CliIo, type Command, type CommandResult } from './io';
 
-const COMMANDS: readonly Command[] = [convertCommand, checkCommand, formatsCommand, webCommand];
+const COMMANDS: readonly Command[] = [convertCommand, checkCommand, formatsCommand, waveformCommand, webCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -55,6 +55,11 @@ export function buildMenuTemplate(
     {
       label: '&View',
       submenu: [
+        // The waveform's zoom keys work outside text, like Space, so the page handles them.
+        { label: 'Zoom Waveform In', accelerator: 'Plus', registerAccelerator: false, click: send('waveform-zoom-in') },
+        { label: 'Zoom Waveform Out', accelerator: '-', registerAccelerator: false, click: send('waveform-zoom-out') },
+        { label: 'Show Whole Recording', accelerator: '0', registerAccelerator: false, click: send('waveform-zoom-fit') },
+        { type: 'separator' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },
         { role: 'resetZoom' },

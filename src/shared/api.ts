@@ -163,9 +163,9 @@ export const MENU_COMMANDS = [
   'find',
   'replace',
   'play-pause',
-  'zoom-in',
-  'zoom-out',
-  'zoom-reset',
+  'waveform-zoom-in',
+  'waveform-zoom-out',
+  'waveform-zoom-fit',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_COMMAND_CHANNEL = 'cuesmith:menu-command';

@@ -4,7 +4,7 @@
  * natively. Results go through the disk cache, so a second open is immediate.
  */
 import { spawn } from 'node:child_process';
-import { AudioAnalyzer, DEFAULT_ANALYSIS, type AudioAnalysis } from '../../shared/audio/analysis';
+import { AudioAnalyzer, DEFAULT_ANALYSIS, type AnalysisConfig, type AudioAnalysis } from '../../shared/audio/analysis';
 import { fingerprint, type MediaCache } from './media-cache';
 import { isWav } from './probe';
 import { UserError } from './user-error';
@@ -29,6 +29,8 @@ export interface AnalysisRequest {
   duration: number | null;
   ffmpeg: string | null;
   cache: MediaCache | null;
+  /** Waveform resolution; the default is what the app uses (and caches). */
+  peaksPerSecond?: number;
 }
 
 export class CanceledError extends Error {
@@ -89,8 +91,14 @@ export class AnalysisJob {
     this.controller.abort();
   }
 
+  private config(sampleRate: number): AnalysisConfig {
+    return { ...DEFAULT_ANALYSIS, sampleRate, peaksPerSecond: this.request.peaksPerSecond ?? DEFAULT_ANALYSIS.peaksPerSecond };
+  }
+
   private async run(): Promise<AudioAnalysis> {
-    const { file, track, cache } = this.request;
+    const { file, track } = this.request;
+    // Only the app's own resolution is cached.
+    const cache = (this.request.peaksPerSecond ?? DEFAULT_ANALYSIS.peaksPerSecond) === DEFAULT_ANALYSIS.peaksPerSecond ? this.request.cache : null;
     const key = await fingerprint(file, track);
     const cached = await cache?.getAnalysis(key);
     if (cached) return cached;
@@ -101,7 +109,7 @@ export class AnalysisJob {
 
   private async analyzeWav(): Promise<AudioAnalysis> {
     const info = await readWavHeader(this.request.file);
-    const analyzer = new AudioAnalyzer({ ...DEFAULT_ANALYSIS, sampleRate: info.sampleRate });
+    const analyzer = new AudioAnalyzer(this.config(info.sampleRate));
     try {
       for await (const samples of readWavMono(this.request.file, info, this.controller.signal)) {
         analyzer.push(samples);
@@ -117,7 +125,7 @@ export class AnalysisJob {
   private analyzeWithFfmpeg(): Promise<AudioAnalysis> {
     const { ffmpeg, file, name, track } = this.request;
     if (!ffmpeg) return Promise.reject(new UserError(`Cannot read ${name}: ffmpeg is missing.`));
-    const analyzer = new AudioAnalyzer();
+    const analyzer = new AudioAnalyzer(this.config(DEFAULT_ANALYSIS.sampleRate));
     return new Promise((resolve, reject) => {
       const child = spawn(
         ffmpeg,

@@ -68,6 +68,8 @@ export interface MediaStoreOptions {
 
 export class MediaStore {
   private readonly media = new Map<string, MediaRecord>();
+  /** Opens under way, by path: two quick opens of one file must give one record. */
+  private readonly opening = new Map<string, Promise<MediaRecord>>();
   private readonly urlFor: (id: string) => string;
   private readonly tools: () => MediaTools;
   private readonly cache: MediaCache | null;
@@ -103,6 +105,16 @@ export class MediaStore {
     for (const record of this.media.values()) {
       if (record.path === absolute) return this.describe(record);
     }
+    let pending = this.opening.get(absolute);
+    if (!pending) {
+      pending = this.register(absolute, name, known.type);
+      this.opening.set(absolute, pending);
+      pending.finally(() => this.opening.delete(absolute)).catch(() => undefined);
+    }
+    return this.describe(await pending);
+  }
+
+  private async register(absolute: string, name: string, contentType: string): Promise<MediaRecord> {
     let probe: ProbeResult;
     try {
       probe = await probeMedia(absolute, this.tools().ffprobe);
@@ -115,13 +127,13 @@ export class MediaStore {
       id: newId(),
       name,
       path: absolute,
-      contentType: known.type,
+      contentType,
       probe,
       track: 0,
-      playback: { path: absolute, contentType: known.type, proxy: false },
+      playback: { path: absolute, contentType, proxy: false },
     };
     this.media.set(record.id, record);
-    return this.describe(record);
+    return record;
   }
 
   private describe(record: MediaRecord): OpenedMedia {

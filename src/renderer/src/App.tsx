@@ -5,6 +5,7 @@ import { formatClock } from '../../shared/time';
 import { connectHost } from './api';
 import { EmptyState } from './components/EmptyState';
 import { EncodingMenu } from './components/EncodingMenu';
+import { AnalysisStatus } from './components/AnalysisStatus';
 import { Notices, type Notice } from './components/Notices';
 import { PlayIcon } from './components/PlayIcon';
 import { usesSpaceKey } from './keyboard';
@@ -14,7 +15,7 @@ const host = connectHost();
 const api = host.api;
 
 type OpenDocument = Omit<OpenedTranscript, 'text' | 'notices'>;
-type PeaksState = 'none' | 'loading' | 'ready' | 'failed';
+type PeaksState = 'none' | 'loading' | 'ready' | 'failed' | 'copying';
 
 const TRANSCRIPT_ACCEPT = '.srt,.txt,.vtt,.sbv,.ass,.ssa,.lrc,.json,.tsv,.csv,text/plain';
 
@@ -36,10 +37,34 @@ export function App() {
   const workbenchRef = useRef<Workbench | null>(null);
   const noticeId = useRef(0);
 
-  const notify = useCallback((kind: Notice['kind'], text: string) => {
-    setNotices((list) => [...list.filter((n) => n.text !== text), { id: ++noticeId.current, kind, text }]);
+  const notify = useCallback((kind: Notice['kind'], text: string, action?: Notice['action']) => {
+    setNotices((list) => [...list.filter((n) => n.text !== text), { id: ++noticeId.current, kind, text, action }]);
   }, []);
-  const fail = useCallback((error: unknown) => notify('error', error instanceof Error ? error.message : String(error)), [notify]);
+  // Read through a ref so that callbacks using it stay the same once the host answers.
+  const hostInfoRef = useRef<HostInfo | null>(null);
+  hostInfoRef.current = hostInfo;
+  const fail = useCallback(
+    (error: unknown) => {
+      const text = error instanceof Error ? error.message : String(error);
+      // Where ffmpeg is missing and the host has dialogs, offer to point at one.
+      const locate = /ffmpeg was not found/.test(text) && hostInfoRef.current?.nativeDialogs;
+      notify(
+        'error',
+        text,
+        locate
+          ? {
+              label: 'Locate ffmpeg…',
+              run: () =>
+                void api.locateFfmpegDialog().then(
+                  (file) => file && notify('info', `Using ${file}. Open the recording again to read it.`),
+                  (problem: unknown) => notify('error', problem instanceof Error ? problem.message : String(problem)),
+                ),
+            }
+          : undefined,
+      );
+    },
+    [notify],
+  );
 
   // The workbench lives as long as the page; React only hosts its elements.
   useEffect(() => {
@@ -83,32 +108,88 @@ export function App() {
     [notify, showTranscript],
   );
 
-  // Files given on the command line.
+  // Files given on the command line, asked for once (React's development mode runs effects twice).
+  const startedUp = useRef(false);
   useEffect(() => {
+    if (startedUp.current) return;
+    startedUp.current = true;
     api.hostInfo().then(setHostInfo, fail);
     api.startupSession().then(showSession, fail);
   }, [fail, showSession]);
 
-  // A new media element: connect it, then fetch its peaks.
+  // The media whose waveform is wanted now; answers for an earlier one are dropped.
+  const currentMedia = useRef<string | null>(null);
+
+  const loadPeaks = useCallback(
+    (mediaId: string) => {
+      const workbench = workbenchRef.current;
+      currentMedia.current = mediaId;
+      setPeaksState('loading');
+      api.mediaPeaks(mediaId).then(
+        (peaks) => {
+          if (currentMedia.current !== mediaId) return;
+          workbench?.showPeaks(peaks);
+          setPeaksState('ready');
+        },
+        (error: unknown) => {
+          if (currentMedia.current !== mediaId) return;
+          setPeaksState('failed');
+          const text = error instanceof Error ? error.message : String(error);
+          if (/was canceled/.test(text)) notify('info', text, { label: 'Read it again', run: () => loadPeaks(mediaId) });
+          else fail(error);
+        },
+      );
+    },
+    [fail, notify],
+  );
+
+  // A new media element (a new file, or its editing copy): connect it, then fetch its peaks.
   const mediaElementRef = useCallback(
     (element: HTMLMediaElement | null) => {
       const workbench = workbenchRef.current;
       if (!element || !workbench || !media || !waveformRef.current) return;
       workbench.attachMedia(element, waveformRef.current);
-      setPeaksState('loading');
-      api.mediaPeaks(media.id).then(
-        (peaks) => {
-          workbench.showPeaks(peaks);
-          setPeaksState('ready');
-        },
-        (error: unknown) => {
-          setPeaksState('failed');
-          fail(error);
-        },
-      );
+      loadPeaks(media.id);
     },
-    [media, fail],
+    [media, loadPeaks],
   );
+
+  const makeEditingCopy = useCallback(
+    async (mediaId: string) => {
+      setPeaksState('copying');
+      try {
+        setMedia(await api.makeEditingCopy(mediaId));
+      } catch (error) {
+        setPeaksState('failed');
+        fail(error);
+      }
+    },
+    [fail],
+  );
+
+  const selectTrack = useCallback(
+    async (mediaId: string, track: number) => {
+      setPeaksState('copying');
+      try {
+        setMedia(await api.selectAudioTrack(mediaId, track));
+      } catch (error) {
+        setPeaksState('failed');
+        fail(error);
+      }
+    },
+    [fail],
+  );
+
+  // A variable-bitrate MP3 plays, but seeking in it is approximate: offer the remedy once.
+  useEffect(() => {
+    if (media?.vbrMp3 && !media.proxy) {
+      notify(
+        'info',
+        `${media.name} is a variable-bitrate MP3: players seek in it inaccurately, so captions timed on the waveform can drift. An editing copy (AAC) seeks exactly; your file is not changed.`,
+        { label: 'Make an accurate editing copy', run: () => void makeEditingCopy(media.id) },
+      );
+    }
+  }, [media, makeEditingCopy, notify]);
 
   const openTranscript = useCallback(async () => {
     if (!confirmDiscard()) return;
@@ -221,6 +302,12 @@ export function App() {
           return workbench?.editor.find();
         case 'play-pause':
           return workbench?.togglePlay();
+        case 'waveform-zoom-in':
+          return workbench?.zoomIn();
+        case 'waveform-zoom-out':
+          return workbench?.zoomOut();
+        case 'waveform-zoom-fit':
+          return workbench?.zoomToFit();
       }
     },
     [openMedia, openSample, openTranscript, save],
@@ -244,6 +331,12 @@ export function App() {
       if (event.key === ' ' && (mod || (!event.altKey && !event.shiftKey && !usesSpaceKey(event.target)))) {
         event.preventDefault();
         runCommand('play-pause');
+        return;
+      }
+      const zoom: Record<string, MenuCommand> = { '+': 'waveform-zoom-in', '=': 'waveform-zoom-in', '-': 'waveform-zoom-out', '0': 'waveform-zoom-fit' };
+      if (!mod && !event.altKey && zoom[event.key] && !usesSpaceKey(event.target)) {
+        event.preventDefault();
+        runCommand(zoom[event.key]!);
         return;
       }
       if (host.onMenuCommand || !mod) return; // Electron's menu owns the accelerators
@@ -297,7 +390,7 @@ export function App() {
         <section className="editor-pane" aria-label="Transcript" ref={editorRef} hidden={empty} />
         {media?.kind === 'video' && (
           <aside className="video-pane" aria-label="Video preview">
-            <video key={media.id} ref={mediaElementRef} src={media.url} preload="auto" />
+            <video key={media.url} ref={mediaElementRef} src={media.url} preload="auto" />
           </aside>
         )}
         {empty && (
@@ -324,8 +417,36 @@ export function App() {
           <span className="time" ref={timeRef} aria-label="Playback position">
             0:00.000
           </span>
-          {peaksState === 'loading' && <span className="muted">Reading audio…</span>}
-          {media?.kind === 'audio' && <audio key={media.id} ref={mediaElementRef} src={media.url} preload="auto" />}
+          {media && (peaksState === 'loading' || peaksState === 'copying') ? (
+            <AnalysisStatus api={api} mediaId={media.id} onCancel={() => void api.cancelMediaWork(media.id)} />
+          ) : (
+            <span className="spacer" />
+          )}
+          {media && media.tracks.length > 1 && (
+            <select
+              aria-label="Audio track"
+              value={media.track}
+              onChange={(event) => void selectTrack(media.id, Number(event.target.value))}
+            >
+              {media.tracks.map((track) => (
+                <option key={track.index} value={track.index}>
+                  Track {track.index + 1}: {track.label}
+                </option>
+              ))}
+            </select>
+          )}
+          <span className="zoom" role="group" aria-label="Waveform zoom">
+            <button type="button" aria-label="Zoom waveform out" onClick={() => runCommand('waveform-zoom-out')} disabled={peaksState !== 'ready'}>
+              −
+            </button>
+            <button type="button" aria-label="Show whole recording" onClick={() => runCommand('waveform-zoom-fit')} disabled={peaksState !== 'ready'}>
+              Fit
+            </button>
+            <button type="button" aria-label="Zoom waveform in" onClick={() => runCommand('waveform-zoom-in')} disabled={peaksState !== 'ready'}>
+              +
+            </button>
+          </span>
+          {media?.kind === 'audio' && <audio key={media.url} ref={mediaElementRef} src={media.url} preload="auto" />}
         </div>
         <div className="waveform" ref={waveformRef} />
       </section>

@@ -144,6 +144,18 @@ export class Workbench {
     } else media.pause();
   }
 
+  zoomIn(): void {
+    this.waveform?.zoomIn();
+  }
+
+  zoomOut(): void {
+    this.waveform?.zoomOut();
+  }
+
+  zoomToFit(): void {
+    this.waveform?.zoomToFit();
+  }
+
   get hasMedia(): boolean {
     return this.media !== null;
   }

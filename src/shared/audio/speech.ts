@@ -1,33 +1,37 @@
 /**
  * Speech-activity detection on the energy track of `analysis.ts` (RMS in dBFS per frame):
  * where someone is talking and where the recording is quiet. Cleanup of text over
- * silence, snap-to-speech and automatic sync all read its segments.
+ * silence, snap-to-speech and automatic sync read its segments.
  *
- * An energy detector, adaptive to the recording, in one linear pass after two cheap
- * preparations:
+ * An energy detector that adapts to the recording, linear in the length of the track:
  *
- * 1. **Smoothing.** A centred moving average of the dB values over a few frames, so that
- *    the frame-to-frame flicker of noise does not cross thresholds on its own.
- * 2. **Noise floor.** The track is cut into blocks; each block's level is a low percentile
- *    of its frames (the quiet moments between words and sentences). The floor at a frame
- *    is the lowest block level within a window centred on it: a running minimum, so a
- *    room that gets noisier over a three-hour recording moves the floor with it, while a
- *    sentence or two of continuous speech does not lift it. Frames of digital silence
- *    (the analyzer's −100 dB) are never speech and never count toward the floor — a
- *    stretch of padding must not make the floor of the real room look 50 dB quieter.
- *    The floor is capped at `maxFloorDb`: a "floor" louder than that is the recording's
- *    content (continuous speech, music), not its noise.
- * 3. **Hysteresis with hangover.** Speech starts where the smoothed level reaches
- *    `startDb` above the floor, and its onset is taken back to where the level first rose
- *    above the lower `continueDb` line; it goes on while the level stays above that line,
- *    and dips below it shorter than `hangoverMs` do not end it (closures before plosives,
- *    breaths between words). It ends at the last frame above the line.
- * 4. **Clean-up.** Segments shorter than `minSpeechMs` are dropped (clicks, bumps), each
- *    kept segment is widened by the pre-roll and post-roll, and segments then closer than
+ * 1. **Smoothing.** A centred moving average of the dB values over a few frames, so the
+ *    frame-to-frame flicker of noise does not cross a threshold on its own.
+ * 2. **Floor and speech level.** Within a window centred on each moment, the noise floor
+ *    is a low percentile of the levels (the quiet between words and sentences) and the
+ *    speech level a high one. A window, not the whole file, so that a room that gets
+ *    noisier over a three-hour recording moves the floor with it. Frames of digital
+ *    silence (the analyzer's −100 dB floor) are never speech and never count toward the
+ *    floor: a stretch of padding must not make the room look 50 dB quieter than it is.
+ *    The floor is capped at `maxFloorDb`: "noise" louder than that is the content
+ *    itself (a window of nothing but speech or music), not the room.
+ * 3. **Hysteresis with hangover.** Speech starts where the smoothed level reaches the
+ *    start line, and its onset is taken back to where the level rose above the lower
+ *    continue line; it goes on while the level stays above the continue line, and dips
+ *    below it no longer than `hangoverMs` (stop closures, quick breaths) do not end it.
+ *    It ends at the last frame above the continue line. Each line sits a number of dB
+ *    above the floor or a fraction of the way from the floor to the speech level,
+ *    whichever is higher: the dB minimum keeps steady noise from ever starting speech,
+ *    the fraction keeps breaths and room tone out of clean, loud recordings.
+ * 4. **Clean-up.** Speech shorter than `minSpeechMs` is dropped (clicks, bumps), each
+ *    segment is widened by the pre-roll and post-roll, and segments then closer than
  *    `mergeGapMs` are joined.
  *
- * The values of `DEFAULT_SPEECH_OPTIONS` were tuned on real recordings with reference
- * alignments (tests/unit/shared/speech.test.ts prints the scores).
+ * `DEFAULT_SPEECH_OPTIONS` was tuned on recordings with reference alignments
+ * (tests/unit/shared/speech.test.ts prints the scores). The energy track is full-band:
+ * breaths, sniffs and mic rumble sit mostly below ~150 Hz and are as loud as quiet
+ * speech there, so pauses that hold them are missed; see that test for the figures with a
+ * high-pass filter in front of the energy.
  */
 
 /** A stretch of speech, in integer milliseconds from the start of the recording. */
@@ -49,11 +53,17 @@ export interface SpeechOptions {
   maxFloorDb: number;
   /** Frames at or below this level (dBFS) are digital silence: never speech, not noise. */
   digitalSilenceDb: number;
-  /** Level above the floor (dB) that starts speech. */
+  /** The speech level is this percentile (0…1) of the same window. */
+  speechPercentile: number;
+  /** Speech starts at this level above the floor (dB)… */
   startDb: number;
-  /** Level above the floor (dB) that speech must keep to go on; below `startDb`. */
+  /** …or at this fraction of the way from the floor to the speech level, if higher. */
+  startFraction: number;
+  /** Speech goes on while the level stays this much above the floor (dB)… */
   continueDb: number;
-  /** Dips below the continue level shorter than this stay inside the speech. */
+  /** …or this fraction of the way from the floor to the speech level, if higher. */
+  continueFraction: number;
+  /** Dips below the continue level up to this long stay inside the speech. */
   hangoverMs: number;
   /** Speech shorter than this (after the hangover joined what it could) is dropped. */
   minSpeechMs: number;
@@ -66,14 +76,17 @@ export interface SpeechOptions {
 }
 
 export const DEFAULT_SPEECH_OPTIONS: Readonly<SpeechOptions> = Object.freeze({
-  smoothingMs: 30,
+  smoothingMs: 50,
   floorPercentile: 0.05,
-  floorWindowMs: 20_000,
+  floorWindowMs: 10_000,
   floorBlockMs: 250,
-  maxFloorDb: -35,
+  maxFloorDb: -30,
   digitalSilenceDb: -99,
-  startDb: 10,
-  continueDb: 5,
+  speechPercentile: 0.95,
+  startDb: 9,
+  startFraction: 0.4,
+  continueDb: 6,
+  continueFraction: 0.25,
   hangoverMs: 250,
   minSpeechMs: 200,
   preRollMs: 0,
@@ -82,60 +95,69 @@ export const DEFAULT_SPEECH_OPTIONS: Readonly<SpeechOptions> = Object.freeze({
 });
 
 const framesFor = (ms: number, frameMs: number): number => Math.max(0, Math.round(ms / frameMs));
+const clamp01 = (value: number): number => Math.min(1, Math.max(0, value));
 
-/** Centred moving average of the dB values; digital-silence frames stay as they are. */
+/**
+ * Centred moving average of the dB values over about `width` frames. Frames that are not
+ * sound (digital silence, or not a finite level at all) become −Infinity, are left out
+ * of their neighbours' averages, and so never pass a threshold.
+ */
 function smooth(energy: Float32Array, width: number, silenceDb: number): Float32Array {
+  const isSound = (value: number) => value > silenceDb && value < Infinity;
   const out = new Float32Array(energy.length);
   const half = Math.floor(width / 2);
   let sum = 0;
   let count = 0;
+  const add = (i: number, sign: 1 | -1) => {
+    const value = energy[i]!;
+    if (!isSound(value)) return;
+    sum += sign * value;
+    count += sign;
+  };
   // The window of frame i is [i − half, i + half], clipped to the track.
-  for (let i = 0; i < Math.min(half, energy.length); i++) {
-    sum += energy[i]!;
-    count++;
-  }
+  for (let i = 0; i < Math.min(half, energy.length); i++) add(i, 1);
   for (let i = 0; i < energy.length; i++) {
-    const enter = i + half;
-    if (enter < energy.length) {
-      sum += energy[enter]!;
-      count++;
-    }
-    const leave = i - half - 1;
-    if (leave >= 0) {
-      sum -= energy[leave]!;
-      count--;
-    }
-    out[i] = energy[i]! <= silenceDb ? energy[i]! : sum / count;
+    if (i + half < energy.length) add(i + half, 1);
+    if (i - half - 1 >= 0) add(i - half - 1, -1);
+    out[i] = isSound(energy[i]!) ? sum / count : -Infinity;
   }
   return out;
 }
 
-/** Resolution of the level histogram behind the noise floor. */
-const HISTOGRAM_STEP_DB = 0.25;
+/** Resolution of the level histogram behind the floor and the speech level. */
+const HISTOGRAM_STEP_DB = 0.5;
+/** The loudest level the histogram tells apart (dBFS); louder frames share its top bin. */
+const HISTOGRAM_TOP_DB = 0;
+
+/** The start and continue levels (absolute dBFS) of each block of frames. */
+interface Thresholds {
+  start: Float64Array;
+  continue: Float64Array;
+}
 
 /**
- * The noise floor of each block of `blockFrames`: the `floorPercentile` of the non-silent
- * levels within `floorWindowMs` centred on the block, capped at `maxFloorDb`. A sliding
- * histogram (0.25 dB bins) keeps it linear: each frame enters and leaves once, and each
- * block reads the histogram from the quiet end up to the percentile. A block whose
- * window holds no sound at all gets +Infinity (nothing there can be speech).
+ * The thresholds of each block of `blockFrames`, from the levels within `floorWindowMs`
+ * centred on the block: the floor is their `floorPercentile`, the speech level their
+ * `speechPercentile`. A sliding histogram keeps it linear: each frame enters and leaves
+ * once, and each block reads a few hundred bins. A block whose window holds no sound at
+ * all gets +Infinity (nothing there can be speech).
  */
-function blockFloors(level: Float32Array, blockFrames: number, o: SpeechOptions, frameMs: number): Float64Array {
+function blockThresholds(level: Float32Array, blockFrames: number, o: SpeechOptions, frameMs: number): Thresholds {
   const lowest = o.digitalSilenceDb;
-  const binCount = Math.ceil((o.maxFloorDb - lowest) / HISTOGRAM_STEP_DB) + 1;
-  // Levels at or above the cap share the last bin: the floor never needs to tell them apart.
-  const binOf = (value: number) => Math.min(binCount - 1, Math.floor((value - lowest) / HISTOGRAM_STEP_DB));
+  const binCount = Math.max(1, Math.ceil((HISTOGRAM_TOP_DB - lowest) / HISTOGRAM_STEP_DB) + 1);
+  const binOf = (value: number) => Math.max(0, Math.min(binCount - 1, Math.floor((value - lowest) / HISTOGRAM_STEP_DB)));
+  const levelOf = (bin: number) => lowest + (bin + 0.5) * HISTOGRAM_STEP_DB;
   const histogram = new Int32Array(binCount);
   let inWindow = 0;
   const update = (i: number, delta: 1 | -1) => {
     const value = level[i]!;
-    if (value <= lowest) return;
+    if (value === -Infinity) return;
     histogram[binOf(value)]! += delta;
     inWindow += delta;
   };
 
   const blockCount = Math.ceil(level.length / blockFrames);
-  const floors = new Float64Array(blockCount);
+  const thresholds: Thresholds = { start: new Float64Array(blockCount), continue: new Float64Array(blockCount) };
   const half = Math.round(o.floorWindowMs / frameMs / 2);
   let from = 0; // the window is [from, to)
   let to = 0;
@@ -146,15 +168,22 @@ function blockFloors(level: Float32Array, blockFrames: number, o: SpeechOptions,
     for (; to < wantTo; to++) update(to, 1);
     for (; from < wantFrom; from++) update(from, -1);
     if (inWindow === 0) {
-      floors[b] = Infinity;
+      thresholds.start[b] = Infinity;
+      thresholds.continue[b] = Infinity;
       continue;
     }
-    const rank = Math.floor(o.floorPercentile * (inWindow - 1));
-    let bin = 0;
-    for (let seen = histogram[0]!; seen <= rank; seen += histogram[++bin]!);
-    floors[b] = Math.min(o.maxFloorDb, lowest + (bin + 0.5) * HISTOGRAM_STEP_DB);
+    const lowRank = Math.floor(clamp01(o.floorPercentile) * (inWindow - 1));
+    let low = 0;
+    for (let seen = histogram[0]!; seen <= lowRank; seen += histogram[++low]!);
+    const highRank = inWindow - 1 - Math.floor(clamp01(o.speechPercentile) * (inWindow - 1));
+    let high = binCount - 1;
+    for (let seen = histogram[high]!; seen <= highRank; seen += histogram[--high]!);
+    const floor = Math.min(o.maxFloorDb, levelOf(low));
+    const range = Math.max(0, levelOf(high) - floor);
+    thresholds.start[b] = floor + Math.max(o.startDb, o.startFraction * range);
+    thresholds.continue[b] = floor + Math.max(o.continueDb, o.continueFraction * range);
   }
-  return floors;
+  return thresholds;
 }
 
 /**
@@ -166,7 +195,7 @@ export function detectSpeech(energy: Float32Array, frameMs: number, options: Par
   if (energy.length === 0 || !(frameMs > 0)) return [];
   const level = smooth(energy, Math.max(1, framesFor(o.smoothingMs, frameMs)), o.digitalSilenceDb);
   const blockFrames = Math.max(1, framesFor(o.floorBlockMs, frameMs));
-  const floors = blockFloors(level, blockFrames, o, frameMs);
+  const thresholds = blockThresholds(level, blockFrames, o, frameMs);
   const hangover = framesFor(o.hangoverMs, frameMs);
   const minSpeech = framesFor(o.minSpeechMs, frameMs);
 
@@ -177,16 +206,16 @@ export function detectSpeech(energy: Float32Array, frameMs: number, options: Par
   let riseStart = -1; // first frame of the current run above the continue level
   let lastActive = -1; // last frame above the continue level
   for (let i = 0; i < level.length; i++) {
-    const floor = floors[Math.floor(i / blockFrames)]!;
+    const block = Math.floor(i / blockFrames);
     const value = level[i]!;
-    const active = value > o.digitalSilenceDb && value >= floor + o.continueDb;
+    const active = value >= thresholds.continue[block]!;
     if (!inSpeech) {
       if (!active) {
         riseStart = -1;
         continue;
       }
       if (riseStart < 0) riseStart = i;
-      if (value >= floor + o.startDb) {
+      if (value >= thresholds.start[block]!) {
         inSpeech = true;
         start = riseStart;
         lastActive = i;

@@ -14,7 +14,7 @@ export async function runCli(args: string[], options: { stdin?: Uint8Array | str
     writeStdout: (bytes) => output.push(bytes),
     readStdin: async () => (typeof options.stdin === 'string' ? new TextEncoder().encode(options.stdin) : (options.stdin ?? new Uint8Array())),
     root: ROOT,
-    env: { INIT_CWD: options.cwd ?? ROOT },
+    env: { ...process.env, INIT_CWD: options.cwd ?? ROOT },
   });
   return { code, stdout, stderr, output: Buffer.concat(output) };
 }

@@ -2,6 +2,8 @@ export interface Notice {
   id: number;
   kind: 'error' | 'info';
   text: string;
+  /** A button that resolves the notice (make an editing copy, locate ffmpeg …). */
+  action?: { label: string; run(): void };
 }
 
 interface NoticesProps {
@@ -17,7 +19,19 @@ export function Notices({ notices, onDismiss }: NoticesProps) {
       {notices.map((notice) => (
         <li key={notice.id} className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
           <span>{notice.text}</span>
-          <button type="button" aria-label="Dismiss" onClick={() => onDismiss(notice.id)}>
+          {notice.action && (
+            <button
+              type="button"
+              className="notice-action"
+              onClick={() => {
+                onDismiss(notice.id);
+                notice.action!.run();
+              }}
+            >
+              {notice.action.label}
+            </button>
+          )}
+          <button type="button" className="dismiss" aria-label="Dismiss" onClick={() => onDismiss(notice.id)}>
             ×
           </button>
         </li>

@@ -4,6 +4,7 @@
  * `peaks` + `duration` (PLATFORM.md: decoding long media in the renderer crashes it).
  */
 import WaveSurfer from 'wavesurfer.js';
+import MinimapPlugin from 'wavesurfer.js/dist/plugins/minimap.esm.js';
 import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
 import type { PeaksData } from '../../../shared/api';
 import type { Cue } from '../../../shared/cue';
@@ -15,6 +16,13 @@ export interface WaveformCallbacks {
   onCueActivate(index: number): void;
 }
 
+/** Ruler labels: m:ss, or h:mm:ss past the first hour. */
+function rulerLabel(seconds: number): string {
+  const s = Math.round(seconds);
+  const mmss = `${Math.floor(s / 60) % 60}:${String(s % 60).padStart(2, '0')}`;
+  return s >= 3600 ? `${Math.floor(s / 3600)}:${mmss.padStart(5, '0')}` : mmss;
+}
+
 /** Int8 min/max pairs → floats in −1..1, the form wavesurfer draws. */
 export function peaksToFloats(peaks: Int8Array): Float32Array {
   const out = new Float32Array(peaks.length);
@@ -22,22 +30,44 @@ export function peaksToFloats(peaks: Int8Array): Float32Array {
   return out;
 }
 
+/** Most pixels per second we zoom to: finer shows nothing new at 100 peaks a second. */
+export const MAX_PX_PER_SECOND = 1000;
+/** Browsers cap an element's width at about 33.5 million pixels. */
+const MAX_ELEMENT_WIDTH = 33_000_000;
+/** Recordings longer than this get an overview strip showing the visible window. */
+const OVERVIEW_FROM_SECONDS = 120;
+const ZOOM_STEP = 1.5;
+
 export class WaveformController {
   private wavesurfer: WaveSurfer | null = null;
+  /** Current zoom; 0 means the whole file fits the width. */
+  private pxPerSecond = 0;
+  private duration = 0;
   private layer: CueLayer | null = null;
   private cues: readonly Cue[] = [];
   private displayText = (text: string): string => text;
   private selected = -1;
 
+  private readonly onWheel = (event: WheelEvent): void => {
+    // Ctrl/Cmd + wheel zooms (a pinch on a touchpad arrives the same way).
+    if (!(event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    this.zoomBy(event.deltaY < 0 ? ZOOM_STEP : 1 / ZOOM_STEP);
+  };
+
   constructor(
     private readonly container: HTMLElement,
     private readonly media: HTMLMediaElement,
     private readonly callbacks: WaveformCallbacks,
-  ) {}
+  ) {
+    container.addEventListener('wheel', this.onWheel, { passive: false });
+  }
 
   /** Draws the waveform for the media element's current source. */
   show(peaks: PeaksData): void {
     this.destroyWavesurfer();
+    this.duration = peaks.duration;
+    this.pxPerSecond = 0;
     const styles = getComputedStyle(this.container);
     const color = (name: string, fallback: string) => styles.getPropertyValue(name).trim() || fallback;
     const wavesurfer = WaveSurfer.create({
@@ -53,7 +83,27 @@ export class WaveformController {
       normalize: true,
       autoScroll: true,
       dragToSeek: true,
-      plugins: [TimelinePlugin.create({ height: 18, insertPosition: 'beforebegin', style: { color: color('--muted', '#94a3b8'), fontSize: '10px' } })],
+      plugins: [
+        TimelinePlugin.create({
+          height: 18,
+          insertPosition: 'beforebegin',
+          style: { color: color('--muted', '#94a3b8'), fontSize: '10px' },
+          formatTimeCallback: rulerLabel,
+        }),
+        ...(peaks.duration > OVERVIEW_FROM_SECONDS
+          ? [
+              MinimapPlugin.create({
+                height: 28,
+                waveColor: color('--overview-wave', '#3b4a5e'),
+                progressColor: color('--overview-progress', '#52637a'),
+                cursorColor: color('--playhead', '#f472b6'),
+                overlayColor: 'rgba(250, 204, 21, 0.3)',
+                normalize: true,
+                insertPosition: 'afterend',
+              }),
+            ]
+          : []),
+      ],
     });
     this.wavesurfer = wavesurfer;
     this.layer = new CueLayer(wavesurfer.getWrapper(), { onActivate: (i) => this.callbacks.onCueActivate(i) });
@@ -106,8 +156,46 @@ export class WaveformController {
     this.layer?.box(index)?.focus({ preventScroll: true });
   }
 
-  zoom(pxPerSecond: number): void {
-    this.wavesurfer?.zoom(pxPerSecond);
+  /** The zoom range for this recording: whole file … MAX_PX_PER_SECOND (or the width cap). */
+  private zoomLimits(): { fit: number; max: number } {
+    const width = this.wavesurfer?.getWidth() ?? this.container.clientWidth;
+    const fit = this.duration > 0 ? width / this.duration : 0;
+    const max = Math.max(fit, Math.min(MAX_PX_PER_SECOND, MAX_ELEMENT_WIDTH / Math.max(this.duration, 1)));
+    return { fit, max };
+  }
+
+  /** Multiplies the zoom by `factor`, keeping the playhead's place in view. */
+  zoomBy(factor: number): void {
+    const wavesurfer = this.wavesurfer;
+    if (!wavesurfer) return;
+    const { fit, max } = this.zoomLimits();
+    const current = this.pxPerSecond || fit;
+    const next = Math.min(max, Math.max(fit, current * factor));
+    this.pxPerSecond = next <= fit * 1.001 ? 0 : next;
+    wavesurfer.zoom(this.pxPerSecond);
+    if (this.pxPerSecond > 0) {
+      const visible = wavesurfer.getWidth() / this.pxPerSecond;
+      wavesurfer.setScrollTime(Math.max(0, wavesurfer.getCurrentTime() - visible / 2));
+    }
+  }
+
+  zoomIn(): void {
+    this.zoomBy(ZOOM_STEP);
+  }
+
+  zoomOut(): void {
+    this.zoomBy(1 / ZOOM_STEP);
+  }
+
+  /** The whole recording in view. */
+  zoomToFit(): void {
+    this.pxPerSecond = 0;
+    this.wavesurfer?.zoom(0);
+  }
+
+  /** Pixels per second shown now (the fitted value when fitted). */
+  get zoom(): number {
+    return this.pxPerSecond || this.zoomLimits().fit;
   }
 
   private destroyWavesurfer(): void {
@@ -118,6 +206,7 @@ export class WaveformController {
   }
 
   destroy(): void {
+    this.container.removeEventListener('wheel', this.onWheel);
     this.destroyWavesurfer();
   }
 }
