@@ -129,7 +129,12 @@ export class AnalysisJob {
     return new Promise((resolve, reject) => {
       const child = spawn(
         ffmpeg,
-        ['-nostdin', '-v', 'error', '-i', file, '-map', `0:a:${track}`, '-vn', '-sn', '-dn', '-ac', '1', '-ar', String(analyzer.config.sampleRate), '-f', 's16le', '-'],
+        [
+          ...['-nostdin', '-v', 'error', '-i', file, '-map', `0:a:${track}`, '-vn', '-sn', '-dn', '-ac', '1'],
+          // A short resampling filter: peaks and 10 ms energy need no audiophile band edge,
+          // and the default filter costs a third of the decoding time again.
+          ...['-af', `aresample=${analyzer.config.sampleRate}:filter_size=8`, '-f', 's16le', '-'],
+        ],
         { stdio: ['ignore', 'pipe', 'pipe'], signal: this.controller.signal },
       );
       const chunker = new PcmChunker();

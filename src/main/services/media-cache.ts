@@ -12,7 +12,7 @@ import type { AudioAnalysis } from '../../shared/audio/analysis';
 import { writeFileAtomic } from './atomic-write';
 
 /** Bump when the analysis changes, so old entries are not mistaken for new ones. */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2; // 2: energy measured above 120 Hz
 const MAGIC = 'CSMA';
 const FINGERPRINT_BYTES = 64 * 1024;
 export const DEFAULT_CACHE_BYTES = 2 * 1024 * 1024 * 1024;

