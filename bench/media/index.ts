@@ -89,7 +89,7 @@ const thirtyMinutes = path.join(work, 'speech-30min.mp3');
 if (!existsSync(thirtyMinutes)) execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', files.MP3, '-t', '1800', '-c', 'copy', thirtyMinutes]);
 
 /** Runs `measure` on a browser-host page opened with `files`, then closes everything. */
-async function withPage<T>(files: string[], measure: (page: Page, cdp: CDPSession) => Promise<T>): Promise<T> {
+async function withPage<T>(files: string[], measure: (page: Page, cdp: CDPSession, browserCdp: CDPSession) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cuesmith-bench-data-'));
   const host = spawn(process.execPath, [path.join(root, 'bin/cuesmith.js'), 'web', ...files], {
     env: { ...process.env, CUESMITH_DATA_DIR: dataDir },
@@ -112,7 +112,7 @@ async function withPage<T>(files: string[], measure: (page: Page, cdp: CDPSessio
     const cdp = await page.context().newCDPSession(page);
     await page.goto(url);
     await page.waitForSelector('.cm-editor', { state: 'attached' });
-    return await measure(page, cdp);
+    return await measure(page, cdp, await browser.newBrowserCDPSession());
   } finally {
     await browser.close();
     host.kill();
@@ -126,21 +126,22 @@ async function heapMB(cdp: CDPSession): Promise<number> {
 }
 
 /** Resident memory of the page's renderer process (Linux): it includes decoded audio, which the JS heap does not. */
-async function rendererRssMB(cdp: CDPSession): Promise<number> {
-  const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { id: number; type: string }[] };
+async function rendererRssMB(browserCdp: CDPSession): Promise<number> {
+  const info = (await browserCdp.send('SystemInfo.getProcessInfo')) as { processInfo: { id: number; type: string }[] };
   return info.processInfo
     .filter((p) => p.type === 'renderer')
     .reduce((sum, { id }) => sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0) / 1024, 0);
 }
 
 const sample = path.join(root, 'resources/sample/sample.txt');
-const empty = await withPage([], async (_page, cdp) => ({ heap: await heapMB(cdp), rss: await rendererRssMB(cdp) }));
-const ours = await withPage([sample, files.MP3], async (page, cdp) => {
+const empty = await withPage([], async (_page, cdp, browserCdp) => ({ heap: await heapMB(cdp), rss: await rendererRssMB(browserCdp) }));
+const ours = await withPage([sample, files.MP3], async (page, cdp, browserCdp) => {
   await page.waitForSelector('.cue-box', { timeout: 600_000 });
-  return { heap: await heapMB(cdp), rss: await rendererRssMB(cdp) };
+  return { heap: await heapMB(cdp), rss: await rendererRssMB(browserCdp) };
 });
-const naive = await withPage([sample, thirtyMinutes], async (page, cdp) => {
-  const before = await rendererRssMB(cdp);
+const naive = await withPage([sample, thirtyMinutes], async (page, _cdp, browserCdp) => {
+  await page.waitForSelector('audio', { state: 'attached' });
+  const before = await rendererRssMB(browserCdp);
   const decode = await page.evaluate(async () => {
     const started = performance.now();
     const bytes = await (await fetch(document.querySelector('audio')!.src)).arrayBuffer();
@@ -148,7 +149,7 @@ const naive = await withPage([sample, thirtyMinutes], async (page, cdp) => {
     (window as unknown as { decoded: AudioBuffer }).decoded = buffer; // keep it, as wavesurfer does
     return { ms: performance.now() - started, seconds: buffer.duration };
   });
-  return { ...decode, rssGrowth: (await rendererRssMB(cdp)) - before };
+  return { ...decode, rssGrowth: (await rendererRssMB(browserCdp)) - before };
 });
 
 console.log('\nThe renderer');

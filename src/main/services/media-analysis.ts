@@ -133,7 +133,10 @@ export class AnalysisJob {
           ...['-nostdin', '-v', 'error', '-i', file, '-map', `0:a:${track}`, '-vn', '-sn', '-dn', '-ac', '1'],
           // A short resampling filter: peaks and 10 ms energy need no audiophile band edge,
           // and the default filter costs a third of the decoding time again.
-          ...['-af', `aresample=${analyzer.config.sampleRate}:filter_size=8`, '-f', 's16le', '-'],
+          ...['-af', `aresample=${analyzer.config.sampleRate}:filter_size=8`],
+          // Without this ffmpeg flushes the pipe after every packet: 50 times more reads for
+          // Node, which made the pass twice as slow as decoding alone.
+          ...['-flush_packets', '0', '-f', 's16le', '-'],
         ],
         { stdio: ['ignore', 'pipe', 'pipe'], signal: this.controller.signal },
       );
