@@ -8,7 +8,7 @@ import { EncodingMenu } from './components/EncodingMenu';
 import { AnalysisStatus } from './components/AnalysisStatus';
 import { Notices, type Notice } from './components/Notices';
 import { PlayIcon } from './components/PlayIcon';
-import { usesSpaceKey } from './keyboard';
+import { acceptsTyping, usesSpaceKey } from './keyboard';
 import { Workbench } from './Workbench';
 
 const host = connectHost();
@@ -334,7 +334,7 @@ export function App() {
         return;
       }
       const zoom: Record<string, MenuCommand> = { '+': 'waveform-zoom-in', '=': 'waveform-zoom-in', '-': 'waveform-zoom-out', '0': 'waveform-zoom-fit' };
-      if (!mod && !event.altKey && zoom[event.key] && !usesSpaceKey(event.target)) {
+      if (!mod && !event.altKey && zoom[event.key] && !acceptsTyping(event.target)) {
         event.preventDefault();
         runCommand(zoom[event.key]!);
         return;
