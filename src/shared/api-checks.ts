@@ -21,6 +21,8 @@ export const ARGUMENT_CHECKS: { readonly [M in ApiMethod]: readonly Check[] } = 
   importTranscript: [checks.string(1, MAX_NAME), checks.bytes(MAX_TRANSCRIPT_BYTES)],
   reopenWithEncoding: [checks.token(), checks.string(1, 40)],
   recentFiles: [],
+  preferences: [],
+  savePreferences: [checks.plainObject(16_384)],
   openRecent: [checks.string(1, MAX_PATH)],
   mediaPeaks: [checks.token()],
   mediaProgress: [checks.token()],

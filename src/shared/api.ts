@@ -4,6 +4,7 @@
  * is validated on the receiving side (api-checks.ts) before a service sees it.
  */
 import type { FormatId } from './formats';
+import type { Preferences } from './preferences';
 import type { LineEnding } from './text/lines';
 
 export type HostKind = 'electron' | 'browser';
@@ -102,6 +103,9 @@ export interface CuesmithApi {
   /** Reads an open document's original bytes again in another encoding. */
   reopenWithEncoding(documentId: string, encoding: string): Promise<OpenedTranscript>;
   recentFiles(): Promise<RecentFile[]>;
+  preferences(): Promise<Preferences>;
+  /** Stores preferences (sanitized: unknown or invalid entries are dropped). */
+  savePreferences(preferences: Preferences): Promise<Preferences>;
   /** Only paths in the recent list are accepted. */
   openRecent(path: string): Promise<Session>;
   /** Waits for the recording's analysis (starting it if needed) and gives its waveform peaks. */
@@ -129,6 +133,8 @@ export const API_METHODS = [
   'importTranscript',
   'reopenWithEncoding',
   'recentFiles',
+  'preferences',
+  'savePreferences',
   'openRecent',
   'mediaPeaks',
   'mediaProgress',

@@ -34,6 +34,17 @@ export const checks = {
         ? null
         : `must be an integer from ${min} to ${max}`;
   },
+  /** A plain JSON-like object whose serialized size stays under a limit (the receiver sanitizes its content). */
+  plainObject(maxJsonLength: number): Check {
+    return (value) => {
+      if (!value || typeof value !== 'object' || Array.isArray(value) || value instanceof Uint8Array) return 'must be an object';
+      try {
+        return JSON.stringify(value).length <= maxJsonLength ? null : `must be at most ${maxJsonLength} characters as JSON`;
+      } catch {
+        return 'must be plain data';
+      }
+    };
+  },
   oneOf<T extends string>(...options: readonly T[]): Check {
     return (value) =>
       typeof value === 'string' && (options as readonly string[]).includes(value)

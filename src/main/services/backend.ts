@@ -134,6 +134,12 @@ export function createBackend(options: BackendOptions): Backend {
     async recentFiles() {
       return settings.recent;
     },
+    async preferences() {
+      return settings.preferences;
+    },
+    async savePreferences(preferences) {
+      return settings.setPreferences(preferences);
+    },
     async openRecent(file) {
       const entry = settings.recent.find((r) => r.path === file);
       if (!entry) throw new UserError('That file is not in the recent files list.');

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { RecentFile } from '../../shared/api';
+import { DEFAULT_PREFERENCES, sanitizePreferences, type Preferences } from '../../shared/preferences';
 import { writeFileAtomic } from './atomic-write';
 
 export interface WindowBounds {
@@ -21,14 +22,16 @@ export interface Settings {
   recent: RecentFile[];
   /** An ffmpeg binary the user pointed at; first in the search order. */
   ffmpegPath?: string;
+  preferences: Preferences;
 }
 
 export const MAX_RECENT = 10;
 
 function sanitise(raw: unknown): Settings {
-  const settings: Settings = { recent: [] };
+  const settings: Settings = { recent: [], preferences: DEFAULT_PREFERENCES };
   if (!raw || typeof raw !== 'object') return settings;
-  const { window, recent, ffmpegPath } = raw as Record<string, unknown>;
+  const { window, recent, ffmpegPath, preferences } = raw as Record<string, unknown>;
+  settings.preferences = sanitizePreferences(preferences);
   if (typeof ffmpegPath === 'string' && ffmpegPath !== '') settings.ffmpegPath = ffmpegPath;
   if (window && typeof window === 'object') {
     const w = window as Record<string, unknown>;
@@ -75,6 +78,15 @@ export class SettingsStore {
 
   get recent(): RecentFile[] {
     return [...this.settings.recent];
+  }
+
+  get preferences(): Preferences {
+    return this.settings.preferences;
+  }
+
+  setPreferences(preferences: unknown): Promise<Preferences> {
+    this.settings.preferences = sanitizePreferences(preferences);
+    return this.persist().then(() => this.settings.preferences);
   }
 
   get ffmpegPath(): string | undefined {

@@ -1,13 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HostInfo, MenuCommand, OpenedMedia, OpenedTranscript, Session } from '../../shared/api';
 import { getFormat } from '../../shared/formats';
+import { DEFAULT_PREFERENCES, PLAYBACK_RATES, type Preferences } from '../../shared/preferences';
+import { DEFAULT_PROFILE, PROFILES, findProfile } from '../../shared/profiles';
 import { formatClock } from '../../shared/time';
 import { connectHost } from './api';
 import { EmptyState } from './components/EmptyState';
 import { EncodingMenu } from './components/EncodingMenu';
 import { AnalysisStatus } from './components/AnalysisStatus';
 import { Notices, type Notice } from './components/Notices';
+import { CaptionOverlay } from './components/CaptionOverlay';
 import { PlayIcon } from './components/PlayIcon';
+import { ShortcutsOverlay } from './components/ShortcutsOverlay';
+import { Splitter } from './components/Splitter';
 import { acceptsTyping, usesSpaceKey } from './keyboard';
 import { Workbench } from './Workbench';
 
@@ -29,6 +34,13 @@ export function App() {
   const [cueCount, setCueCount] = useState(0);
   const [cursorCue, setCursorCue] = useState(-1);
   const [notices, setNotices] = useState<Notice[]>([]);
+  const [playingText, setPlayingText] = useState<string | null>(null);
+  const [preferences, setPreferences] = useState<Preferences>(DEFAULT_PREFERENCES);
+  const [playbackRate, setPlaybackRate] = useState(1);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [problems, setProblems] = useState(0);
+  const [videoWidth, setVideoWidth] = useState(480);
+  const [waveformHeight, setWaveformHeight] = useState(172);
 
   const editorRef = useRef<HTMLDivElement>(null);
   const waveformRef = useRef<HTMLDivElement>(null);
@@ -69,19 +81,48 @@ export function App() {
   // The workbench lives as long as the page; React only hosts its elements.
   useEffect(() => {
     const workbench = new Workbench(editorRef.current!, {
-      onCueCount: setCueCount,
+      onCueCount: (count) => {
+        setCueCount(count);
+        setProblems(workbenchRef.current?.editor.problemCount ?? 0);
+      },
       onCursorCue: setCursorCue,
       onDirty: setDirty,
       onPlaying: setPlaying,
       onTime: (ms) => {
         if (timeRef.current) timeRef.current.textContent = formatClock(ms);
       },
+      onPlayingCue: setPlayingText,
+      onPlaybackRate: setPlaybackRate,
+      onFollowPlayback: (follow) => setPreferences((p) => (p.followPlayback === follow ? p : { ...p, followPlayback: follow })),
+      onShowShortcuts: () => setShortcutsOpen(true),
+      onMessage: (text) => notify('info', text),
     });
     workbenchRef.current = workbench;
     return () => {
       workbench.destroy();
       workbenchRef.current = null;
     };
+  }, [notify]);
+
+  // Preferences live on the main side (settings.json), shared by both hosts.
+  useEffect(() => {
+    api.preferences().then(setPreferences, () => undefined);
+  }, []);
+  useEffect(() => {
+    const workbench = workbenchRef.current;
+    if (!workbench) return;
+    workbench.setProfile(findProfile(preferences.profile) ?? DEFAULT_PROFILE);
+    workbench.setFollowPlayback(preferences.followPlayback);
+    workbench.setKeyOverrides(preferences.keys);
+  }, [preferences]);
+  const preferencesRef = useRef(preferences);
+  preferencesRef.current = preferences;
+  const updatePreferences = useCallback((change: Partial<Preferences>) => {
+    setPreferences((current) => {
+      const next = { ...current, ...change };
+      api.savePreferences(next).catch(() => undefined);
+      return next;
+    });
   }, []);
 
   const confirmDiscard = useCallback(
@@ -149,6 +190,7 @@ export function App() {
       const workbench = workbenchRef.current;
       if (!element || !workbench || !media || !waveformRef.current) return;
       workbench.attachMedia(element, waveformRef.current);
+      workbench.setPlaybackRate(preferencesRef.current.playbackRate);
       loadPeaks(media.id);
     },
     [media, loadPeaks],
@@ -327,6 +369,8 @@ export function App() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if (shortcutsOpen) return; // the overlay owns the keyboard
+      if (workbenchRef.current?.handleKey(event)) return;
       const mod = event.ctrlKey || event.metaKey;
       if (event.key === ' ' && (mod || (!event.altKey && !event.shiftKey && !usesSpaceKey(event.target)))) {
         event.preventDefault();
@@ -350,7 +394,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [hostInfo, runCommand]);
+  }, [hostInfo, runCommand, shortcutsOpen]);
 
   useEffect(() => {
     const name = document_?.name ?? media?.name;
@@ -388,10 +432,14 @@ export function App() {
 
       <main className="workspace">
         <section className="editor-pane" aria-label="Transcript" ref={editorRef} hidden={empty} />
-        {media?.kind === 'video' && (
-          <aside className="video-pane" aria-label="Video preview">
-            <video key={media.url} ref={mediaElementRef} src={media.url} preload="auto" />
-          </aside>
+        {media?.kind === 'video' && !empty && (
+          <>
+            <Splitter orientation="vertical" label="Resize the video preview" value={videoWidth} min={200} max={1200} direction={-1} onChange={setVideoWidth} />
+            <aside className="video-pane" aria-label="Video preview" style={{ flexBasis: videoWidth }}>
+              <video key={media.url} ref={mediaElementRef} src={media.url} preload="auto" />
+              <CaptionOverlay text={playingText} format={document_?.format ?? 'srt'} />
+            </aside>
+          </>
         )}
         {empty && (
           <EmptyState
@@ -403,6 +451,7 @@ export function App() {
         )}
       </main>
 
+      {media && <Splitter orientation="horizontal" label="Resize the waveform" value={waveformHeight} min={120} max={600} direction={-1} onChange={setWaveformHeight} />}
       <section className="waveform-pane" aria-label="Waveform" hidden={!media}>
         <div className="transport">
           <button
@@ -435,6 +484,25 @@ export function App() {
               ))}
             </select>
           )}
+          <select aria-label="Playback speed" value={playbackRate} onChange={(event) => {
+            const rate = Number(event.target.value);
+            workbenchRef.current?.setPlaybackRate(rate);
+            updatePreferences({ playbackRate: rate });
+          }}>
+            {PLAYBACK_RATES.map((rate) => (
+              <option key={rate} value={rate}>
+                {rate}×
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            aria-pressed={preferences.followPlayback}
+            title="Scroll the editor to the cue being played"
+            onClick={() => updatePreferences({ followPlayback: !preferences.followPlayback })}
+          >
+            Follow
+          </button>
           <span className="zoom" role="group" aria-label="Waveform zoom">
             <button type="button" aria-label="Zoom waveform out" onClick={() => runCommand('waveform-zoom-out')} disabled={peaksState !== 'ready'}>
               −
@@ -448,7 +516,7 @@ export function App() {
           </span>
           {media?.kind === 'audio' && <audio key={media.url} ref={mediaElementRef} src={media.url} preload="auto" />}
         </div>
-        <div className="waveform" ref={waveformRef} />
+        <div className="waveform" ref={waveformRef} style={{ minHeight: waveformHeight }} />
       </section>
 
       <footer className="status-bar">
@@ -467,11 +535,34 @@ export function App() {
             <span aria-label="Cue position">
               {cursorCue >= 0 ? `Cue ${cursorCue + 1} of ${cueCount}` : `${cueCount} ${cueCount === 1 ? 'cue' : 'cues'}`}
             </span>
+            <span aria-label="Problems" className={problems > 0 ? 'status-warning' : undefined}>
+              {problems === 0 ? 'No problems' : `${problems} ${problems === 1 ? 'problem' : 'problems'}`}
+            </span>
+            <label className="profile">
+              <span className="muted">Rules</span>
+              <select aria-label="Caption rules" value={preferences.profile} onChange={(event) => updatePreferences({ profile: event.target.value })}>
+                {PROFILES.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" className="link" onClick={() => setShortcutsOpen(true)}>
+              Shortcuts (F1)
+            </button>
           </>
         ) : (
           <span>No transcript open</span>
         )}
       </footer>
+      {shortcutsOpen && (
+        <ShortcutsOverlay
+          overrides={preferences.keys}
+          onChange={(keys) => updatePreferences({ keys })}
+          onClose={() => setShortcutsOpen(false)}
+        />
+      )}
       <input
         ref={fileInputRef}
         type="file"

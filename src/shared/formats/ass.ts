@@ -26,7 +26,7 @@ import type { Cue, CueData, Diagnostic } from '../cue';
 import { clockToMillis, fractionToMillis } from '../time';
 import { iterateLines, type SourceLine } from '../text/lines';
 import { lineDiagnostic } from './diagnostics';
-import type { SerializeOptions, TextFormat } from './types';
+import type { FormatContext, SerializeOptions, TextFormat } from './types';
 
 type Flavour = 'ass' | 'ssa';
 
@@ -264,14 +264,29 @@ function readDialogue(line: SourceLine, bodyIndex: number, format: EventFormat, 
   };
 }
 
-function parse(text: string) {
+/** Where a reading stands: what the lines read so far establish for the next one. */
+interface ReadingState {
+  section: SectionKind | null;
+  sectionName: string;
+  eventFormat: EventFormat | null;
+  /** Whether the note about a missing [Events] Format line has been given. */
+  reportedMissingFormat: boolean;
+  styleFieldCount: number;
+}
+
+const startOfScript = (): ReadingState => ({
+  section: null,
+  sectionName: '',
+  eventFormat: null,
+  reportedMissingFormat: false,
+  styleFieldCount: 0,
+});
+
+/** Reads the lines of `text` from `state`, which it leaves where the text ends. */
+function read(text: string, state: ReadingState) {
   const cues: Cue[] = [];
   const diagnostics: Diagnostic[] = [];
-  let section: SectionKind | null = null;
-  let sectionName = '';
-  let eventFormat: EventFormat | null = null;
-  let reportedMissingFormat = false;
-  let styleFieldCount = 0;
+  let { section, sectionName, eventFormat, reportedMissingFormat, styleFieldCount } = state;
 
   for (const line of iterateLines(text)) {
     const content = line.number === 1 ? line.text.replace(/^\uFEFF/, '') : line.text;
@@ -358,7 +373,40 @@ function parse(text: string) {
         diagnostics.push(lineDiagnostic(line, 'warning', 'Unrecognised line in [Events]; players ignore it'));
     }
   }
+  Object.assign(state, { section, sectionName, eventFormat, reportedMissingFormat, styleFieldCount });
   return { cues, diagnostics };
+}
+
+const parse = (text: string) => read(text, startOfScript());
+
+// ---------------------------------------------------------------------------- incremental reading
+
+/**
+ * What the head (everything before the first Dialogue cue) establishes for the lines after
+ * it: the [Events] field order (null: no usable Format line, so each Dialogue line is read
+ * with the standard fields of its flavour, told line by line by a `Marked=` first field).
+ * The rest of the reading state is the same at every cue: inside [Events] (a fragment reads
+ * the section headers inside it as the whole parse does), and the note about a missing
+ * Format line already given (it belongs to the first Dialogue line, and a fragment cannot
+ * know whether it starts there).
+ *
+ * A Format line in [Events] *after* the first cue (no writer we know puts one there) is
+ * beyond this: the cues after it read with its fields, which a fragment that starts after
+ * it does not know, and editing it changes how every later cue reads. Such a document must
+ * be read whole after each edit.
+ */
+function contextReader(id: Flavour) {
+  return (head: string): FormatContext => {
+    const state = startOfScript();
+    read(head, state);
+    return { format: id, eventFormat: state.eventFormat };
+  };
+}
+
+function parseFragment(fragment: string, context: FormatContext) {
+  const fields = context.eventFormat;
+  const eventFormat = Array.isArray(fields) && fields.every((f) => typeof f === 'string') ? (fields as string[]) : null;
+  return read(fragment, { ...startOfScript(), section: 'events', sectionName: 'Events', eventFormat, reportedMissingFormat: true });
 }
 
 // ---------------------------------------------------------------------------- writing
@@ -474,6 +522,10 @@ export const ass: TextFormat = {
   parse,
   serialize: serializer('ass'),
   formatTiming,
+  formatBlock: (cue) => dialogueLine(cue, DIALECTS.ass),
+  blockSeparator: '\n',
+  readContext: contextReader('ass'),
+  parseFragment,
 };
 
 export const ssa: TextFormat = {
@@ -485,4 +537,8 @@ export const ssa: TextFormat = {
   parse,
   serialize: serializer('ssa'),
   formatTiming,
+  formatBlock: (cue) => dialogueLine(cue, DIALECTS.ssa),
+  blockSeparator: '\n',
+  readContext: contextReader('ssa'),
+  parseFragment,
 };

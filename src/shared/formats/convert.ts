@@ -3,7 +3,7 @@
  * format-specific fields that would mean something else in the target are dropped.
  */
 import type { CueData } from '../cue';
-import { readAssRuns, readPlainRuns, readSrtRuns, readVttRuns, writeRuns, type MarkupDialect, type RunReader } from './markup';
+import { readAssRuns, readPlainRuns, readSrtRuns, readVttRuns, writeRuns, type MarkupDialect, type RunReader, type StyledRun } from './markup';
 import type { FormatId } from './types';
 
 const DIALECTS: Partial<Record<FormatId, MarkupDialect>> = { srt: 'srt', vtt: 'vtt', ass: 'ass', ssa: 'ass' };
@@ -34,7 +34,12 @@ export function convertCues(cues: readonly CueData[], from: FormatId, to: Format
   });
 }
 
+/** A cue's text as styled runs (italic, bold, underline): what a player shows. */
+export function styledRunsOf(text: string, format: FormatId): StyledRun[] {
+  return readers[dialectOf(format)](text);
+}
+
 /** A cue's text as people read it: markup removed, references decoded (cue box labels, checks). */
 export function plainTextOf(text: string, format: FormatId): string {
-  return writeRuns(readers[dialectOf(format)](text), 'plain');
+  return writeRuns(styledRunsOf(text, format), 'plain');
 }

@@ -16,7 +16,7 @@ import { whisperJson } from './whisper-json';
 import { whisperTsv } from './whisper-tsv';
 import { whisperxJson } from './whisperx-json';
 
-export type { DataFormat, ExportFormat, FormatId, ReadResult, SerializeOptions, SubtitleFormat, TextFormat } from './types';
+export type { DataFormat, ExportFormat, FormatContext, FormatId, ReadResult, SerializeOptions, SubtitleFormat, TextFormat } from './types';
 
 export const FORMATS: readonly SubtitleFormat[] = [
   srt,

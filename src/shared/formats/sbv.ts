@@ -147,14 +147,16 @@ function formatTiming(start: number, end: number): string {
   return `${formatTime(start)},${formatTime(end)}`;
 }
 
+/** One cue block with `eol` line breaks, as `serialize` writes it (without the break after it). */
+function block(cue: CueData, eol: string): string {
+  const timing = formatTiming(cue.start, cue.end);
+  return cue.text === '' ? timing : timing + eol + cue.text.split('\n').join(eol);
+}
+
 function serialize(cues: readonly CueData[], options: SerializeOptions = {}): string {
   const eol = options.eol ?? '\n';
-  return cues
-    .map((cue) => {
-      const text = cue.text === '' ? '' : cue.text.split('\n').join(eol) + eol;
-      return formatTiming(cue.start, cue.end) + eol + text;
-    })
-    .join(eol);
+  if (cues.length === 0) return '';
+  return cues.map((cue) => block(cue, eol)).join(eol + eol) + eol;
 }
 
 function detect(text: string, fileName?: string): number {
@@ -173,4 +175,11 @@ export const sbv: TextFormat = {
   parse,
   serialize,
   formatTiming,
+  formatBlock: (cue) => block(cue, '\n'),
+  blockSeparator: '\n\n',
+  // A block depends on nothing before it, so a fragment that starts with a cue reads like
+  // the whole document there: no head context is needed. (Only the note that a cue's last
+  // line runs straight into the next cue cannot be given for a fragment's last cue.)
+  readContext: () => ({ format: 'sbv' }),
+  parseFragment: parse,
 };

@@ -113,7 +113,12 @@ function isNumberLine(text: string, from: number, to: number): boolean {
   return digits > 0;
 }
 
-function parse(text: string) {
+/**
+ * Reads the cues of `text`. `wholeDocument` adds the checks of index numbering, which need
+ * every cue before the one checked (sequence, repeats, the cue's number in the document):
+ * a fragment (see `parseFragment`) leaves them out.
+ */
+function read(text: string, wholeDocument: boolean) {
   const table = lineTable(text);
   const { count, starts, ends } = table;
   const line = (i: number): SourceLine => tableLine(text, table, i);
@@ -172,7 +177,7 @@ function parse(text: string) {
       const value = text.slice(starts[indexLine], ends[indexLine]).trim();
       if (!INDEX.test(value)) {
         diagnostics.push(lineDiagnostic(line(indexLine), 'warning', `Cue index "${value}" is not a number`));
-      } else {
+      } else if (wholeDocument) {
         const n = Number(value);
         if (n <= highestIndex && !seenIndices) seenIndices = new Map(indices);
         const earlier = seenIndices?.get(n);
@@ -189,7 +194,7 @@ function parse(text: string) {
         highestIndex = Math.max(highestIndex, n);
         previousIndex = n;
       }
-    } else {
+    } else if (wholeDocument) {
       diagnostics.push(lineDiagnostic(line(timingLine), 'info', `Cue ${cueNumber} has no index line`));
     }
 
@@ -238,18 +243,33 @@ function parse(text: string) {
   return { cues, diagnostics };
 }
 
+const parse = (text: string) => read(text, true);
+
+/**
+ * A fragment that starts where a cue starts reads exactly like that part of the whole
+ * document: a block depends on nothing before it, so there is no head context. Only the
+ * diagnostics of index numbering are left out (out of sequence, repeated, "Cue N has no
+ * index line"): they depend on every cue before the fragment. (Nor can the note that the
+ * last cue's text runs straight into the next cue be given: that cue is outside.)
+ */
+const parseFragment = (fragment: string) => read(fragment, false);
+
 function formatTiming(start: number, end: number): string {
   return `${formatHmsMillis(start, ',')} --> ${formatHmsMillis(end, ',')}`;
 }
 
+/** One cue block with `eol` line breaks, as `serialize` writes it (without the break after it). */
+function block(cue: CueData, number: number, eol: string): string {
+  const timing = formatTiming(cue.start, cue.end) + (cue.settings ? ` ${cue.settings}` : '');
+  if (cue.text === '') return `${number}${eol}${timing}`;
+  const text = eol === '\n' ? cue.text : cue.text.split('\n').join(eol);
+  return `${number}${eol}${timing}${eol}${text}`;
+}
+
 function serialize(cues: readonly CueData[], options: SerializeOptions = {}): string {
   const eol = options.eol ?? '\n';
-  const blocks = cues.map((cue, i) => {
-    const timing = formatTiming(cue.start, cue.end) + (cue.settings ? ` ${cue.settings}` : '');
-    const text = eol === '\n' ? cue.text : cue.text.split('\n').join(eol);
-    return `${i + 1}${eol}${timing}${eol}${cue.text === '' ? '' : text + eol}`;
-  });
-  return blocks.join(eol);
+  if (cues.length === 0) return '';
+  return cues.map((cue, i) => block(cue, i + 1, eol)).join(eol + eol) + eol;
 }
 
 function detect(text: string, fileName?: string): number {
@@ -270,4 +290,8 @@ export const srt: TextFormat = {
   parse,
   serialize,
   formatTiming,
+  formatBlock: (cue, number) => block(cue, number, '\n'),
+  blockSeparator: '\n\n',
+  readContext: () => ({ format: 'srt' }),
+  parseFragment,
 };

@@ -38,6 +38,12 @@ interface FormatInfo {
 type Detect = (text: string, fileName?: string) => number;
 type Serialize = (cues: readonly CueData[], options?: SerializeOptions) => string;
 
+/**
+ * What the part of a document before its first cue establishes for reading the cues after
+ * it: WebVTT's regions, ASS's event field order … Opaque outside the format that made it.
+ */
+export type FormatContext = { readonly format: FormatId } & Readonly<Record<string, unknown>>;
+
 /** A format edited as text in the editor: parse keeps source offsets. */
 export interface TextFormat extends FormatInfo {
   kind: 'text';
@@ -47,6 +53,24 @@ export interface TextFormat extends FormatInfo {
   serialize: Serialize;
   /** The text of a timing for this format, as it stands between `timingFrom` and `timingTo`. */
   formatTiming(start: number, end: number): string;
+  /**
+   * One cue block as this format writes it, without a trailing line break: what the editor
+   * inserts for a new cue. `number` is the 1-based cue number (SRT's index line).
+   */
+  formatBlock(cue: CueData, number: number): string;
+  /** What goes between two blocks: a blank line ("\n\n") or a line break ("\n"). */
+  blockSeparator: '\n\n' | '\n';
+  /**
+   * For incremental re-reading in the editor: the context a document's head (everything
+   * before its first cue) establishes. Never throws.
+   */
+  readContext(head: string): FormatContext;
+  /**
+   * Reads the cues of a fragment of a document that starts where a cue starts (and ends
+   * where one ends or at the end of the document), as the whole-document parse would read
+   * them there. Offsets and lines are relative to the fragment. Never throws.
+   */
+  parseFragment(fragment: string, context: FormatContext): ParseResult;
 }
 
 /** Cues without source offsets, from formats that are imported (converted to an editable format). */

@@ -13,7 +13,7 @@ import type { Cue, CueData, Diagnostic, Word } from '../cue';
 import { formatHmsMillis, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND } from '../time';
 import { lineTable, tableLine, type SourceLine } from '../text/lines';
 import { lineDiagnostic } from './diagnostics';
-import type { SerializeOptions, TextFormat } from './types';
+import type { FormatContext, SerializeOptions, TextFormat } from './types';
 
 export interface VttRegion {
   /** Property names and values as in the VTTRegion DOM interface. */
@@ -485,6 +485,15 @@ function wordsFromCueText(text: string, start: number, end: number): Word[] | un
  * sheets and diagnostics. Never throws; linear in the text's length.
  */
 export function parseVttDocument(source: string, options: VttParseOptions = {}): VttDocument {
+  return readVtt(source, options, null);
+}
+
+/**
+ * The parser. With `headRegions` the text is a fragment that starts where a cue starts, after
+ * a head that defined those regions: there is no signature or header to read, and STYLE and
+ * REGION blocks are no longer allowed (the spec's "seen cue" is already set).
+ */
+function readVtt(source: string, options: VttParseOptions, headRegions: readonly VttRegion[] | null): VttDocument {
   // NUL becomes U+FFFD as the spec says; one character for one, so offsets hold.
   const text = source.includes('\0') ? source.replace(/\0/g, '\uFFFD') : source;
   // Lines as offsets only: a SourceLine object is made just for the lines a cue or a
@@ -504,8 +513,9 @@ export function parseVttDocument(source: string, options: VttParseOptions = {}):
 
   const result: VttDocument = { cues: [], regions: [], styles: [], diagnostics: [] };
   const { diagnostics } = result;
-  const regionsById = new Map<string, VttRegion>();
-  let seenCue = false;
+  // A cue's "region:" names the last region with that id.
+  const regionsById = new Map(headRegions?.map((region): [string, VttRegion] => [region.id, region]));
+  let seenCue = headRegions !== null;
   let i = 0;
 
   const skipBlankLines = (): void => {
@@ -650,7 +660,6 @@ export function parseVttDocument(source: string, options: VttParseOptions = {}):
     }
     diagnostics.push(...problems);
     result.regions.push(region);
-    // A cue's "region:" names the last region with that id.
     regionsById.set(region.id, region);
   };
 
@@ -671,8 +680,8 @@ export function parseVttDocument(source: string, options: VttParseOptions = {}):
   };
 
   // The signature line and the header.
-  let hasHeader = true;
-  if (!hasSignature(text)) {
+  let hasHeader = headRegions === null;
+  if (hasHeader && !hasSignature(text)) {
     const firstLine = count > 0 ? line(0) : { number: 1, from: text.length, to: text.length, text: '' };
     diagnostics.push(lineDiagnostic(firstLine, 'error', NOT_WEBVTT));
     if (options.strict) return { ...result, failed: NOT_WEBVTT };
@@ -760,18 +769,37 @@ function safeTextLines(text: string): string[] {
  */
 const safeIdentifier = (identifier: string): string => identifier.replace(/\r\n|\r|\n/g, ' ').replace(/-{2,}>/g, '->');
 
+/** One cue block with `eol` line breaks, as `serialize` writes it (without the break after it). */
+function block(cue: CueData, eol: string): string {
+  const lines: string[] = [];
+  const identifier = safeIdentifier(cue.identifier ?? '');
+  if (identifier !== '') lines.push(identifier);
+  const settings = trimAsciiWhitespace((cue.settings ?? '').replace(/[\r\n]+/g, ' '));
+  lines.push(formatTiming(cue.start, cue.end) + (settings === '' ? '' : ` ${settings}`));
+  lines.push(...safeTextLines(textWithWordTimestamps(cue)));
+  return lines.join(eol);
+}
+
 function serialize(cues: readonly CueData[], options: SerializeOptions = {}): string {
   const eol = options.eol ?? '\n';
-  const blocks = cues.map((cue) => {
-    const lines: string[] = [];
-    const identifier = safeIdentifier(cue.identifier ?? '');
-    if (identifier !== '') lines.push(identifier);
-    const settings = trimAsciiWhitespace((cue.settings ?? '').replace(/[\r\n]+/g, ' '));
-    lines.push(formatTiming(cue.start, cue.end) + (settings === '' ? '' : ` ${settings}`));
-    lines.push(...safeTextLines(textWithWordTimestamps(cue)));
-    return lines.join(eol) + eol;
-  });
-  return [`WEBVTT${eol}`, ...blocks].join(eol);
+  return [`WEBVTT${eol}`, ...cues.map((cue) => block(cue, eol) + eol)].join(eol);
+}
+
+// ---------------------------------------------------------------------------------------
+// Incremental reading
+
+/**
+ * What the head (the text before the first cue) establishes for the cues after it: only
+ * the regions its REGION blocks define, which cue settings name. Whether it has a signature
+ * changes nothing after the first cue, and STYLE blocks are style sheets, not cue data.
+ */
+function readContext(head: string): FormatContext {
+  return { format: 'vtt', regions: parseVttDocument(head).regions };
+}
+
+function regionsOf(context: FormatContext): readonly VttRegion[] {
+  const regions = context.format === 'vtt' ? context.regions : undefined;
+  return Array.isArray(regions) ? (regions as VttRegion[]) : [];
 }
 
 function detect(text: string, fileName?: string): number {
@@ -791,4 +819,11 @@ export const vtt: TextFormat = {
   },
   serialize,
   formatTiming,
+  formatBlock: (cue) => block(cue, '\n'),
+  blockSeparator: '\n\n',
+  readContext,
+  parseFragment(fragment, context) {
+    const { cues, diagnostics } = readVtt(fragment, {}, regionsOf(context));
+    return { cues, diagnostics };
+  },
 };

@@ -78,9 +78,15 @@ function formatTiming(start: number, end: number): string {
   return `[${formatHmsMillis(start)} --> ${formatHmsMillis(end)}]`;
 }
 
+/** One cue line (or lines, when its text has several) with `eol` breaks, without the break after it. */
+function block(cue: CueData, eol: string): string {
+  return `${formatTiming(cue.start, cue.end)}  ${eol === '\n' ? cue.text : cue.text.split('\n').join(eol)}`;
+}
+
 function serialize(cues: readonly CueData[], options: SerializeOptions = {}): string {
   const eol = options.eol ?? '\n';
-  return cues.map((cue) => `${formatTiming(cue.start, cue.end)}  ${cue.text.split('\n').join(eol)}${eol}`).join('');
+  if (cues.length === 0) return '';
+  return cues.map((cue) => block(cue, eol)).join(eol) + eol;
 }
 
 function detect(text: string): number {
@@ -97,4 +103,10 @@ export const whisper: TextFormat = {
   parse,
   serialize,
   formatTiming,
+  formatBlock: (cue) => block(cue, '\n'),
+  blockSeparator: '\n',
+  // A line depends only on the lines above it back to its cue's time code, so a fragment
+  // that starts with a cue reads like the whole document there: no head context is needed.
+  readContext: () => ({ format: 'whisper' }),
+  parseFragment: parse,
 };

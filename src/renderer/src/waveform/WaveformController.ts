@@ -10,11 +10,11 @@ import type { PeaksData } from '../../../shared/api';
 import type { Cue } from '../../../shared/cue';
 import type { FormatId } from '../../../shared/formats';
 import { plainTextOf } from '../../../shared/formats/convert';
-import { CueLayer } from './cueLayer';
+import { CueLayer, type CueLayerCallbacks } from './cueLayer';
 
-export interface WaveformCallbacks {
+export type WaveformCallbacks = Omit<CueLayerCallbacks, 'onActivate'> & {
   onCueActivate(index: number): void;
-}
+};
 
 /** Ruler labels: m:ss, or h:mm:ss past the first hour. */
 function rulerLabel(seconds: number): string {
@@ -82,7 +82,8 @@ export class WaveformController {
       cursorWidth: 2,
       normalize: true,
       autoScroll: true,
-      dragToSeek: true,
+      // Dragging on the waveform draws a new cue (the cue layer handles it); a click seeks.
+      dragToSeek: false,
       plugins: [
         TimelinePlugin.create({
           height: 18,
@@ -106,7 +107,8 @@ export class WaveformController {
       ],
     });
     this.wavesurfer = wavesurfer;
-    this.layer = new CueLayer(wavesurfer.getWrapper(), { onActivate: (i) => this.callbacks.onCueActivate(i) });
+    const { onCueActivate, ...dragCallbacks } = this.callbacks;
+    this.layer = new CueLayer(wavesurfer.getWrapper(), { onActivate: onCueActivate, ...dragCallbacks });
     this.layer.setCues(this.cues, this.displayText);
     this.layer.setSelected(this.selected);
     const updateWindow = () => {
@@ -149,6 +151,16 @@ export class WaveformController {
 
   setPlaying(index: number): void {
     this.layer?.setPlaying(index);
+  }
+
+  /** The outline of a cue being drawn on the waveform. */
+  showGhost(range: { start: number; end: number } | null): void {
+    this.layer?.showGhost(range);
+  }
+
+  /** Milliseconds one screen pixel stands for now (for snapping distances). */
+  msPerPixel(): number {
+    return this.layer?.msPerPixel() ?? 0;
   }
 
   /** Focuses the box of a cue (after a click, so Space then plays). */

@@ -10,13 +10,32 @@
 import type { Cue } from '../../../shared/cue';
 import { formatClock } from '../../../shared/time';
 
+export type DragMode = 'move' | 'start' | 'end' | 'create';
+
+export interface DragModifiers {
+  /** Snap to the playhead and neighbouring edges (Shift turns it off). */
+  snap: boolean;
+  /** Let the cue overlap its neighbours (Alt). */
+  allowOverlap: boolean;
+}
+
 export interface CueLayerCallbacks {
   /** A box was clicked or activated with Enter. */
   onActivate(index: number): void;
+  /** A drag began: a box moved, an edge pulled, or (index -1) a new cue drawn on empty waveform. */
+  onDragStart(index: number, mode: DragMode, timeMs: number): void;
+  onDragMove(timeMs: number, modifiers: DragModifiers): void;
+  /** The drag ended; `commit` is false when Escape canceled it. */
+  onDragEnd(commit: boolean): void;
+  /** An edge slider was moved with the keyboard. */
+  onEdgeKey(index: number, edge: 'start' | 'end', deltaMs: number): void;
 }
 
+/** Pixels the pointer must travel before a press becomes a drag (below it, a click). */
+const DRAG_THRESHOLD_PX = 3;
+
 const STYLE = `
-.cue-layer { position: absolute; inset: 0; pointer-events: none; z-index: 3; }
+.cue-layer { position: absolute; inset: 0; z-index: 3; cursor: crosshair; }
 .cue-box {
   position: absolute; top: 20px; bottom: 4px; min-width: 3px; box-sizing: border-box;
   pointer-events: auto; cursor: pointer; overflow: hidden;
@@ -38,7 +57,9 @@ const STYLE = `
 .cue-edge { position: absolute; top: 0; bottom: 0; width: 6px; cursor: ew-resize; }
 .cue-edge.start { left: -1px; }
 .cue-edge.end { right: -1px; }
-.cue-edge:hover { background: var(--cue-border-selected, #facc15); }
+.cue-edge:hover, .cue-edge:focus-visible { background: var(--cue-border-selected, #facc15); outline: none; }
+.cue-layer.dragging, .cue-layer.dragging * { cursor: grabbing !important; }
+.cue-box.ghost { background: rgba(52, 211, 153, 0.22); border-style: dashed; border-color: #34d399; pointer-events: none; }
 `;
 
 export function cueLabel(cue: Cue, number: number): string {
@@ -70,20 +91,135 @@ export class CueLayer {
     this.element = document.createElement('div');
     this.element.className = 'cue-layer';
     wrapper.appendChild(this.element);
-    // Clicks on boxes must not reach wavesurfer, which would seek to the click's x.
+    this.wrapper = wrapper;
+    // Clicks on boxes must not reach wavesurfer, which would seek to the click's x; nor may
+    // the click that ends a drag.
     this.element.addEventListener('click', (event) => {
       const box = (event.target as HTMLElement).closest<HTMLElement>('.cue-box');
+      if (this.suppressClick) {
+        this.suppressClick = false;
+        event.stopPropagation();
+        return;
+      }
       if (!box) return;
       event.stopPropagation();
       this.callbacks.onActivate(Number(box.dataset.index));
     });
-    this.element.addEventListener('keydown', (event) => {
-      const box = (event.target as HTMLElement).closest<HTMLElement>('.cue-box');
-      if (box && event.key === 'Enter') {
-        event.preventDefault();
-        this.callbacks.onActivate(Number(box.dataset.index));
-      }
-    });
+    this.element.addEventListener('keydown', (event) => this.onKeyDown(event));
+    this.element.addEventListener('pointerdown', (event) => this.onPointerDown(event));
+  }
+
+  private readonly wrapper: HTMLElement;
+  private suppressClick = false;
+  private drag: { pointerId: number; x: number; started: boolean; index: number; mode: DragMode } | null = null;
+  private ghost: HTMLDivElement | null = null;
+
+  /** Milliseconds at a client x coordinate (the wrapper spans the whole recording). */
+  timeAt(clientX: number): number {
+    const rect = this.wrapper.getBoundingClientRect();
+    const ratio = rect.width > 0 ? (clientX - rect.left) / rect.width : 0;
+    return Math.max(0, Math.min(this.duration * 1000, ratio * this.duration * 1000));
+  }
+
+  /** Milliseconds one pixel stands for at the current zoom. */
+  msPerPixel(): number {
+    const width = this.wrapper.getBoundingClientRect().width;
+    return width > 0 ? (this.duration * 1000) / width : 0;
+  }
+
+  private onPointerDown(event: PointerEvent): void {
+    if (event.button !== 0 || this.duration <= 0) return;
+    const target = event.target as HTMLElement;
+    const box = target.closest<HTMLElement>('.cue-box');
+    const edge = target.closest<HTMLElement>('.cue-edge');
+    const index = box ? Number(box.dataset.index) : -1;
+    const mode: DragMode = edge ? (edge.classList.contains('start') ? 'start' : 'end') : box ? 'move' : 'create';
+    // Pointer capture waits for the drag to start, so that a plain click still lands on its box.
+    this.drag = { pointerId: event.pointerId, x: event.clientX, started: false, index, mode };
+    const move = (e: PointerEvent) => this.onPointerMove(e);
+    const up = (e: PointerEvent) => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+      window.removeEventListener('pointercancel', up);
+      window.removeEventListener('keydown', escape, true);
+      this.finishDrag(e.type === 'pointerup');
+    };
+    const escape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || !this.drag) return;
+      e.preventDefault();
+      e.stopPropagation();
+      if (this.element.hasPointerCapture(this.drag.pointerId)) this.element.releasePointerCapture(this.drag.pointerId);
+      up(new PointerEvent('pointercancel'));
+    };
+    // On the window: the pointer may leave the waveform before the drag starts.
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+    window.addEventListener('pointercancel', up);
+    window.addEventListener('keydown', escape, true);
+    // A press on a box or edge must not start wavesurfer's own drag-to-seek.
+    if (box) event.stopPropagation();
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    const drag = this.drag;
+    if (!drag) return;
+    if (!drag.started) {
+      if (Math.abs(event.clientX - drag.x) < DRAG_THRESHOLD_PX) return;
+      drag.started = true;
+      this.element.setPointerCapture(drag.pointerId);
+      this.element.classList.add('dragging');
+      this.callbacks.onDragStart(drag.index, drag.mode, this.timeAt(drag.x));
+    }
+    this.callbacks.onDragMove(this.timeAt(event.clientX), { snap: !event.shiftKey, allowOverlap: event.altKey });
+  }
+
+  private finishDrag(commit: boolean): void {
+    const drag = this.drag;
+    this.drag = null;
+    this.element.classList.remove('dragging');
+    if (!drag?.started) return;
+    this.suppressClick = true;
+    // The click (if any) comes right after pointerup; forget the flag if none does.
+    setTimeout(() => (this.suppressClick = false), 0);
+    this.callbacks.onDragEnd(commit);
+  }
+
+  /** The outline of a cue being drawn, or null to remove it. */
+  showGhost(range: { start: number; end: number } | null): void {
+    if (!range || this.duration <= 0) {
+      this.ghost?.remove();
+      this.ghost = null;
+      return;
+    }
+    if (!this.ghost) {
+      this.ghost = document.createElement('div');
+      this.ghost.className = 'cue-box ghost';
+      this.ghost.setAttribute('aria-hidden', 'true');
+      this.element.appendChild(this.ghost);
+    }
+    const total = this.duration * 1000;
+    this.ghost.style.left = `${(range.start / total) * 100}%`;
+    this.ghost.style.width = `${(Math.max(0, range.end - range.start) / total) * 100}%`;
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    const target = event.target as HTMLElement;
+    const box = target.closest<HTMLElement>('.cue-box');
+    if (!box) return;
+    const index = Number(box.dataset.index);
+    const edge = target.closest<HTMLElement>('.cue-edge');
+    const plain = !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
+    if (!edge && event.key === 'Enter' && plain) {
+      event.preventDefault();
+      this.callbacks.onActivate(index);
+      return;
+    }
+    if (edge && (event.key === 'ArrowLeft' || event.key === 'ArrowRight') && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      event.stopPropagation();
+      const step = event.shiftKey ? 100 : 10;
+      this.callbacks.onEdgeKey(index, edge.classList.contains('start') ? 'start' : 'end', event.key === 'ArrowLeft' ? -step : step);
+    }
   }
 
   setDuration(seconds: number): void {
@@ -107,12 +243,19 @@ export class CueLayer {
   }
 
   setSelected(index: number): void {
-    this.boxes.get(this.selected)?.classList.remove('selected');
-    this.boxes.get(this.selected)?.removeAttribute('aria-current');
+    const previous = this.boxes.get(this.selected);
+    if (previous) this.markSelected(previous, false);
     this.selected = index;
     const box = this.boxes.get(index);
-    box?.classList.add('selected');
-    box?.setAttribute('aria-current', 'true');
+    if (box) this.markSelected(box, true);
+  }
+
+  /** The selected box is marked, and its edges join the tab order (sliders: arrows move them). */
+  private markSelected(box: HTMLElement, selected: boolean): void {
+    box.classList.toggle('selected', selected);
+    if (selected) box.setAttribute('aria-current', 'true');
+    else box.removeAttribute('aria-current');
+    for (const edge of box.querySelectorAll<HTMLElement>('.cue-edge')) edge.tabIndex = selected ? 0 : -1;
   }
 
   setPlaying(index: number): void {
@@ -193,10 +336,8 @@ export class CueLayer {
     box.style.left = `${left * 100}%`;
     box.style.width = `${width * 100}%`;
     box.setAttribute('aria-label', cueLabel(cue, number));
-    box.classList.toggle('selected', index === this.selected);
+    this.markSelected(box, index === this.selected);
     box.classList.toggle('playing', index === this.playing);
-    if (index === this.selected) box.setAttribute('aria-current', 'true');
-    else box.removeAttribute('aria-current');
     const [start, text, end] = box.children as unknown as [HTMLElement, HTMLElement, HTMLElement];
     text.textContent = this.displayText(cue.text).replace(/\s*\n\s*/g, ' / ');
     const max = String(this.duration);
@@ -214,5 +355,6 @@ export class CueLayer {
   destroy(): void {
     this.element.remove();
     this.boxes.clear();
+    this.drag = null;
   }
 }
